@@ -1,0 +1,54 @@
+from django.contrib import admin
+from django.db.models import Sum
+
+from projects.models import Agreement
+
+from .models import YearlyAmount
+
+
+def nok(value):
+    return f"{value or 0:,.0f}".replace(",", "\u00a0")
+
+
+class YearlyAmountInline(admin.TabularInline):
+    model = YearlyAmount
+    fields = ["year", "amount", "status"]
+    extra = 3
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "number", "channel", "recipient", "unit", "period", "total_amount"]
+    list_filter = ["unit__kind", "unit", "project__objective", "first_year"]
+    list_select_related = ["project__channel", "project__recipient", "unit"]
+    search_fields = ["number", "project__title", "project__channel__name", "unit__name"]
+    autocomplete_fields = ["project", "unit"]
+    inlines = [YearlyAmountInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total_amount=Sum("amounts__amount"))
+
+    @admin.display(description="channel", ordering="project__channel__name")
+    def channel(self, obj):
+        return obj.project.channel
+
+    @admin.display(description="recipient", ordering="project__recipient__name")
+    def recipient(self, obj):
+        return obj.project.recipient
+
+    @admin.display(description="total (NOK)", ordering="total_amount")
+    def total_amount(self, obj):
+        return nok(obj.total_amount)
+
+
+@admin.register(YearlyAmount)
+class YearlyAmountAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "year", "amount_nok", "status"]
+    list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]
+    list_select_related = ["agreement__project", "agreement__unit"]
+    search_fields = ["agreement__project__title", "agreement__number"]
+    autocomplete_fields = ["agreement"]
+
+    @admin.display(description="amount (NOK)", ordering="amount")
+    def amount_nok(self, obj):
+        return nok(obj.amount)

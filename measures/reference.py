@@ -1,0 +1,57 @@
+"""Reference data of the measures app, read from fixtures/reference/*.csv.
+
+Used by the data migration (with historical models) and by `manage.py load_reference`.
+Loading is idempotent and never blanks out a value that staff filled in.
+"""
+
+import csv
+from pathlib import Path
+
+from django.conf import settings
+
+
+def reference_rows(name):
+    path = Path(settings.BASE_DIR) / "fixtures" / "reference" / name
+    with path.open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+def fill(model, lookup, values):
+    """Create the row matching `lookup`, or fill in its empty fields from `values`."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if not created:
+        changed = [k for k, v in values.items() if v not in ("", None) and getattr(obj, k) != v]
+        for field in changed:
+            setattr(obj, field, values[field])
+        if changed:
+            obj.save(update_fields=changed)
+    return obj
+
+
+def load(apps):
+    Plan = apps.get_model("measures", "Plan")
+    Goal = apps.get_model("measures", "Goal")
+    Ministry = apps.get_model("measures", "Ministry")
+    Measure = apps.get_model("measures", "Measure")
+
+    plans = {}
+    for row in reference_rows("plans.csv"):
+        period = (int(row["start_year"]), int(row["end_year"]))
+        plans[period] = fill(
+            Plan, {"start_year": period[0], "end_year": period[1]}, {"title": row["title"]}
+        )
+    for row in reference_rows("goals.csv"):
+        plan = plans[(int(row["plan_start_year"]), int(row["plan_end_year"]))]
+        fill(Goal, {"plan": plan, "number": int(row["number"])}, {"title": row["title"]})
+    ministries = {}
+    for row in reference_rows("ministries.csv"):
+        ministries[row["name"]] = fill(
+            Ministry, {"name": row["name"]}, {"coordinates": row["coordinates"] == "1"}
+        )
+    for row in reference_rows("measures.csv"):
+        plan = plans[(int(row["plan_start_year"]), int(row["plan_end_year"]))]
+        measure = fill(
+            Measure, {"plan": plan, "number": int(row["number"])}, {"title": row["title"]}
+        )
+        names = [n for n in row["responsible_ministries"].split("|") if n]
+        measure.responsible_ministries.add(*(ministries[n] for n in names))

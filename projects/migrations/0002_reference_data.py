@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from projects import reference
+
+
+def load(apps, schema_editor):
+    reference.load(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("projects", "0001_initial")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,0 +1,100 @@
+"""Reference data of the projects app, read from fixtures/reference/*.csv.
+
+Regions, recipients (every ISO country and the regional recipients the report uses), partner
+groups, OECD channel codes, channels and administering units, with their aliases. Used by the
+data migration (with historical models) and by `manage.py load_reference`; idempotent.
+"""
+
+from measures.reference import fill, reference_rows
+
+
+def aliases(cell):
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def add_aliases(alias_model, owner_field, owner, names, taken):
+    """Add the aliases no record uses yet; `taken` holds the lower-cased names in use."""
+    new = [n for n in names if n.lower() not in taken]
+    alias_model.objects.bulk_create(alias_model(name=n, **{owner_field: owner}) for n in new)
+    taken.update(n.lower() for n in new)
+
+
+def taken_names(alias_model):
+    return {n.lower() for n in alias_model.objects.values_list("name", flat=True)}
+
+
+def load(apps):
+    Region = apps.get_model("projects", "Region")
+    Recipient = apps.get_model("projects", "Recipient")
+    RecipientAlias = apps.get_model("projects", "RecipientAlias")
+    PartnerGroup = apps.get_model("projects", "PartnerGroup")
+    ChannelCode = apps.get_model("projects", "ChannelCode")
+    Channel = apps.get_model("projects", "Channel")
+    ChannelAlias = apps.get_model("projects", "ChannelAlias")
+    Unit = apps.get_model("projects", "AdministeringUnit")
+    UnitAlias = apps.get_model("projects", "UnitAlias")
+
+    recipient_aliases = taken_names(RecipientAlias)
+    channel_aliases = taken_names(ChannelAlias)
+    unit_aliases = taken_names(UnitAlias)
+
+    regions = {
+        row["name"]: fill(Region, {"name": row["name"]}, {"geographic": row["geographic"] == "1"})
+        for row in reference_rows("regions.csv")
+    }
+    for row in reference_rows("countries.csv"):
+        country = fill(
+            Recipient,
+            {"iso2": row["iso2"]},
+            {
+                "name": row["name"],
+                "kind": "country",
+                "iso3": row["iso3"] or None,
+                "region": regions[row["region"]],
+            },
+        )
+        add_aliases(
+            RecipientAlias, "recipient", country, aliases(row["aliases"]), recipient_aliases
+        )
+    for row in reference_rows("regional_recipients.csv"):
+        recipient = fill(
+            Recipient, {"name": row["name"]}, {"kind": "regional", "region": regions[row["region"]]}
+        )
+        add_aliases(
+            RecipientAlias, "recipient", recipient, aliases(row["aliases"]), recipient_aliases
+        )
+
+    groups = {
+        row["name"]: fill(PartnerGroup, {"name": row["name"]}, {})
+        for row in reference_rows("partner_groups.csv")
+    }
+    for row in reference_rows("oecd_channel_codes.csv"):
+        fill(
+            ChannelCode,
+            {"code": int(row["code"])},
+            {
+                "name": row["name"],
+                "parent_code": int(row["parent_code"]) if row["parent_code"] else None,
+            },
+        )
+    rows = list(reference_rows("channels.csv"))
+    channels = {}
+    for row in rows:
+        channels[row["name"]] = fill(
+            Channel,
+            {"name": row["name"]},
+            {
+                "acronym": row["acronym"],
+                "partner_group": groups.get(row["partner_group"]),
+                "oecd_code_id": int(row["oecd_code"]) if row["oecd_code"] else None,
+            },
+        )
+    for row in rows:
+        channel = channels[row["name"]]
+        if row["parent"] and channel.parent_id is None:
+            channel.parent = channels[row["parent"]]
+            channel.save(update_fields=["parent"])
+        add_aliases(ChannelAlias, "channel", channel, aliases(row["aliases"]), channel_aliases)
+    for row in reference_rows("units.csv"):
+        unit = fill(Unit, {"name": row["name"]}, {"kind": row["kind"]})
+        add_aliases(UnitAlias, "unit", unit, aliases(row["aliases"]), unit_aliases)
