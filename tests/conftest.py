@@ -1,0 +1,79 @@
+"""Small builders for hand-made test data. Reference data (measures, countries, channels,
+units) comes from the data migrations, so tests look it up by name."""
+
+from decimal import Decimal
+
+import pytest
+
+from funding.models import YearlyAmount
+from measures.models import Measure
+from projects.models import (
+    AdministeringUnit,
+    Agreement,
+    Channel,
+    Project,
+    ProjectMeasure,
+    Recipient,
+)
+
+
+@pytest.fixture
+def make_project(db):
+    def make(
+        title="Test project",
+        channel="International Organization for Migration",
+        recipient="Albania",
+        objective="main",
+        measures=((1, 100),),
+        **extra,
+    ):
+        project = Project.objects.create(
+            title=title,
+            channel=Channel.objects.get(name=channel),
+            recipient=Recipient.objects.get(name=recipient),
+            objective=objective,
+            **extra,
+        )
+        for number, share in measures:
+            ProjectMeasure.objects.create(
+                project=project,
+                measure=Measure.objects.get(plan__start_year=2006, number=number),
+                share=Decimal(share),
+            )
+        return project
+
+    return make
+
+
+@pytest.fixture
+def make_agreement(make_project):
+    def make(amounts=None, unit="West Balkans Section", number=None, project=None, **project_kw):
+        """amounts: {year: amount} or {year: (amount, status)}."""
+        amounts = amounts or {2007: 1000}
+        project = project or make_project(**project_kw)
+        agreement = Agreement.objects.create(
+            project=project,
+            unit=AdministeringUnit.objects.get(name=unit),
+            number=number,
+            first_year=min(amounts),
+            last_year=max(amounts),
+        )
+        for year, value in amounts.items():
+            amount, status = value if isinstance(value, tuple) else (value, "allocated")
+            YearlyAmount.objects.create(
+                agreement=agreement, year=year, amount=Decimal(amount), status=status
+            )
+        return agreement
+
+    return make
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-boss-123")
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
