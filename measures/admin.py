@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .models import Goal, Measure, Ministry, Plan
 
-TITLE_MISSING = format_html('<em class="missing">title missing</em>')
+TITLE_MISSING = mark_safe('<em class="missing">title missing</em>')
 
 
 class TitleListFilter(admin.SimpleListFilter):

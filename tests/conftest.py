@@ -17,6 +17,15 @@ from projects.models import (
 )
 
 
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests run without collectstatic, so they cannot use the production manifest storage."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def make_project(db):
     def make(
