@@ -16,6 +16,7 @@ install: $(VENV)/.installed
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_admin
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
