@@ -1,0 +1,264 @@
+"""The demo's agreements: those the report's text names, and deterministic fillers."""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+NARRATIVE_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "narrative_agreements.csv"
+WEST_BALKANS = {
+    "Albania",
+    "Bosnia and Herzegovina",
+    "Croatia",
+    "Kosovo",
+    "North Macedonia",
+    "Montenegro",
+    "Serbia",
+    "Western Balkans regional",
+}
+# Embassy- and Norad-administered agreements whose years the text does not give: the report says
+# these units "have provided support for a small number of large multi-year projects".
+SPAN_WHEN_UNSTATED = {
+    "fokus-catw-global": (2006, 2007),
+    "nca-norad-laos": (2006, 2007),
+    "nca-norad-vietnam": (2006, 2007),
+    "nca-norad-nepal": (2006, 2007),
+    "nca-norad-bangladesh": (2006, 2007),
+    "nca-guatemala": (2006, 2007),
+    "scn-mozambique-partnership": (2007, 2008),
+    "santac-maputo": (2007, 2008),
+}
+
+
+# Targets in NOK million, main objective, 2000-2010, all statuses (published-figures.csv).
+@dataclass
+class DemoAgreement:
+    key: str
+    title: str
+    channel: str
+    recipient: str
+    unit: str
+    objective: str
+    measures: list
+    first_year: int
+    last_year: int
+    demo: str
+    description: str = ""
+    source: str = ""
+    fixed: list = field(default_factory=list)  # amounts fixed in advance, one per year
+
+    @property
+    def years(self):
+        return range(self.first_year, self.last_year + 1)
+
+
+def status_for(year):
+    """Paid up to 2006, allocated in 2007 (the report's year), planned from 2008 on."""
+    if year <= 2006:
+        return "disbursed"
+    return "allocated" if year == 2007 else "planned"
+
+
+def narrative():
+    with NARRATIVE_CSV.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    agreements = []
+    for row in rows:
+        first, last = SPAN_WHEN_UNSTATED.get(
+            row["key"], (int(row["first_year"]), int(row["last_year"]))
+        )
+        agreements.append(
+            DemoAgreement(
+                key=row["key"],
+                title=row["title"],
+                channel=row["channel"],
+                recipient=row["recipient"],
+                unit=row["unit"],
+                objective=row["objective"],
+                measures=[int(m) for m in row["measures"].split(";")],
+                first_year=first,
+                last_year=last,
+                demo="narrative",
+                description=row["description"],
+                source=f"Report 2007, section {row['section']}: “{row['quote']}”",
+            )
+        )
+    return agreements
+
+
+def cycle(values, i):
+    return values[i % len(values)]
+
+
+WB_RECIPIENTS = (
+    ["Bosnia and Herzegovina"] * 14 + ["Albania"] * 9 + ["North Macedonia"] * 8 + ["Serbia"] * 7
+    + ["Kosovo"] * 5 + ["Croatia"] * 3 + ["Montenegro"] * 3 + ["Western Balkans regional"] * 4
+)  # fmt: skip
+WB_CHANNELS = [
+    "International Organization for Migration",
+    "United Nations Children's Fund",
+    "Save the Children Norway",
+    "Norwegian Church Aid",
+    "CARE",
+    "Terre des Hommes",
+    "Caritas",
+    "Red Cross",
+    "Local NGO (not named in the report)",
+    "International Centre for Migration Policy Development",
+    "United Nations Development Programme",
+    "International Organization for Migration",
+    "Local NGO (not named in the report)",
+]
+WB_YEARS = [2004, 2005, 2006, 2003, 2006, 2005, 2002, 2004, 2006, 2001, 2005, 2000, 2003, 2006]
+HRD = [
+    ("United Nations Children's Fund", "Global", 2004),
+    ("United Nations Office on Drugs and Crime", "Global", 2005),
+    ("Office of the High Commissioner for Human Rights", "Global", 2006),
+    ("International Organization for Migration", "Indonesia", 2005),
+    ("Norwegian Church Aid", "Cambodia", 2004),
+    ("Save the Children Norway", "Thailand", 2006),
+    ("United Nations Development Programme", "Philippines", 2003),
+    ("United Nations Children's Fund", "Nepal", 2006),
+    ("International Organization for Migration", "Ethiopia", 2003),
+    ("Save the Children Norway", "Zambia", 2005),
+    ("United Nations Office on Drugs and Crime", "India", 2007),
+    ("Norwegian Church Aid", "Sri Lanka", 2001),
+    ("International Labour Organization", "Pakistan", 2008),
+    ("United Nations Children's Fund", "Sudan", 2002),
+]
+CIS = [
+    ("International Organization for Migration", "Moldova", 2002),
+    ("Organization for Security and Co-operation in Europe", "Ukraine", 2003),
+    ("International Organization for Migration", "Russia", 2004),
+    ("United Nations Development Programme", "Belarus", 2005),
+    ("Organization for Security and Co-operation in Europe", "Georgia", 2006),
+    ("International Organization for Migration", "Armenia", 2003),
+    ("United Nations Children's Fund", "Azerbaijan", 2005),
+    ("International Organization for Migration", "Kyrgyzstan", 2006),
+    ("International Labour Organization", "Tajikistan", 2004),
+    ("International Organization for Migration", "Kazakhstan", 2007),
+    ("United Nations Development Programme", "Uzbekistan", 2008),
+    ("International Organization for Migration", "Central Asia regional", 2005),
+    ("Organization for Security and Co-operation in Europe", "Moldova", 2006),
+]
+MULTI_YEAR = [
+    (
+        "International Organization for Migration",
+        "Western Balkans regional",
+        "West Balkans Section",
+        2000,
+        2008,
+    ),
+    (
+        "United Nations Children's Fund",
+        "Western Balkans regional",
+        "West Balkans Section",
+        2001,
+        2009,
+    ),
+    (
+        "International Organization for Migration",
+        "Global",
+        "Section for Global Initiatives and Gender Equality",
+        2003,
+        2010,
+    ),
+]
+SUBSIDIARY = [
+    ("United Nations Development Programme", "Global", 2000),
+    ("United Nations Children's Fund", "Global", 2001),
+    ("United Nations Development Programme", "Global", 2002),
+    ("United Nations Children's Fund", "Global", 2003),
+    ("International Labour Organization", "Global", 2004),
+    ("United Nations Development Programme", "Global", 2005),
+    ("Norwegian Church Aid", "Bangladesh", 2003),
+    ("Save the Children Norway", "Nepal", 2004),
+    ("United Nations Children's Fund", "Mozambique", 2005),
+    ("Norwegian Church Aid", "Malawi", 2006),
+    ("United Nations Development Programme", "Vietnam", 2006),
+    ("International Labour Organization", "Global", 2010),
+]
+SMALL_WB = 17  # with the ARIADNE seminar ("a small allocation"): 18 agreement-years <= NOK 100 000
+MODEST_WB = 30  # one-year agreements fixed at NOK 1 million or less
+MODEST_OTHERS = 8  # of the HRD and CIS fillers each
+
+
+def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
+    return DemoAgreement(
+        key=f"filler-{n:03d}",
+        title=f"Filler agreement {n:03d}",
+        channel=channel,
+        recipient=recipient,
+        unit=unit,
+        objective=objective,
+        measures=list(measures),
+        first_year=first,
+        last_year=last,
+        demo="filler",
+        description=(
+            "Filler record, not in the report's text: stands in for an agreement of the "
+            "report's appended list so that counts and totals match its portfolio."
+        ),
+        source="Demo filler (docs/demo-data.md)",
+    )
+
+
+def fillers():
+    out, n = [], 0
+    for i, recipient in enumerate(WB_RECIPIENTS):
+        n += 1
+        measures = cycle([(1,), (11,), (33,), (1, 11), (16,)], i)
+        year = cycle(WB_YEARS, i)
+        a = filler(
+            n,
+            cycle(WB_CHANNELS, i),
+            recipient,
+            "West Balkans Section",
+            year,
+            year,
+            measures=measures,
+        )
+        if i < SMALL_WB:
+            a.fixed = [40_000 + 3_500 * i]
+        elif i < SMALL_WB + MODEST_WB:
+            a.fixed = [200_000 + 25_000 * (i - SMALL_WB)]
+        out.append(a)
+    for unit, rows, measure in [
+        ("Section for Human Rights and Democracy", HRD, 33),
+        ("Section for Global Security and the CIS Countries", CIS, 11),
+    ]:
+        for i, (channel, recipient, year) in enumerate(rows):
+            n += 1
+            a = filler(n, channel, recipient, unit, year, year, measures=(measure,))
+            if i < MODEST_OTHERS:
+                a.fixed = [300_000 + 80_000 * i]
+            out.append(a)
+    for channel, recipient, unit, first, last in MULTI_YEAR:
+        n += 1
+        out.append(filler(n, channel, recipient, unit, first, last, measures=(1, 33)))
+    for channel, recipient, year in SUBSIDIARY:
+        n += 1
+        unit = "Section for Human Rights and Democracy"
+        out.append(filler(n, channel, recipient, unit, year, year, objective="subsidiary"))
+    return out
+
+
+MODEST_NARRATIVE = {  # local partners' small projects, NOK 1 million or less a year
+    "ariadne-seminar": 85_000,
+    "igap-witness-protection": 450_000,
+    "igap-rural-recruitment": 380_000,
+    "ohrid-ezerka-skopje": 150_000,
+    "uwom-workshops-skopje": 180_000,
+    "ilo-brazil-forced-labour": 150_000,
+    "nca-guatemala": 120_000,
+}
+
+
+def build():
+    """Every demo agreement, with the amounts fixed in advance where there are any."""
+    agreements = narrative() + fillers()
+    for a in agreements:
+        if a.key in MODEST_NARRATIVE:
+            a.fixed = [MODEST_NARRATIVE[a.key]] * len(a.years)
+    return agreements
