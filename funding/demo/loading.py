@@ -84,9 +84,6 @@ def demo_remove():
 
 def demo_load():
     """Load the demo data unless it is loaded already; returns True when anything changed."""
-
-    from measures.models import Measure
-
     rows, agreements, amounts = desired_rows()
     if rows == {(*r[:5], Decimal(r[5]), r[6]) for r in current_rows()}:
         return False
