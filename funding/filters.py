@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from projects.filters import (
+    ByNameFilter,
     STATUS_CHOICES,
     PeriodForm,
     RecipientKeyFilter,
@@ -52,7 +53,7 @@ class FundingFilter(django_filters.FilterSet):
         label="Recipient country or region",
     )
     channel = model_filter("agreement__project__channel", Channel.objects.all(), "Channel")
-    channel_family = django_filters.ModelMultipleChoiceFilter(
+    channel_family = ByNameFilter(
         field_name="agreement__project__channel",
         lookup_expr="in",
         queryset=Channel.objects.all(),

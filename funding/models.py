@@ -108,7 +108,7 @@ class YearlyAmountQuerySet(models.QuerySet):
             ),
             parts AS (
                 SELECT ya_id, ag_id, yr, measure_id, ore,
-                       ore * bp / bp_total AS base, ore * bp % bp_total AS rem
+                       ore * bp / bp_total AS base, ore * bp %% bp_total AS rem
                 FROM weighted
             ),
             ranked AS (

@@ -88,8 +88,18 @@ class PeriodForm(forms.Form):
         return data
 
 
+class ByNameFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records chosen by name in the query string, filtered by primary key in SQL."""
+
+    def get_filter_predicate(self, v):
+        name = self.field_name
+        if self.lookup_expr != "exact":
+            name = f"{name}__{self.lookup_expr}"
+        return {name: v}
+
+
 def model_filter(field_name, queryset, label, to_field_name="name"):
-    return django_filters.ModelMultipleChoiceFilter(
+    return ByNameFilter(
         field_name=field_name,
         lookup_expr="exact",
         queryset=queryset,
