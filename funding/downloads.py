@@ -57,12 +57,16 @@ def plain(value):
     return "" if value is None else value
 
 
-def as_csv(table, applied_query, filename):
+def csv_text(table, applied_query):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for cells in preamble(table, applied_query) + table_cells(table):
         writer.writerow([escape(str(plain(cell))) for cell in cells])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return buffer.getvalue()
+
+
+def as_csv(table, applied_query, filename):
+    response = HttpResponse(csv_text(table, applied_query), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 

@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from projects.filters import (
-    ByNameFilter,
     STATUS_CHOICES,
+    ByNameFilter,
     PeriodForm,
     RecipientKeyFilter,
     YearFilter,
