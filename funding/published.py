@@ -56,7 +56,8 @@ class Figure:
         return None if self.computed is None else self.computed - self.value
 
 
-def load_figures(path=FIGURES):
+def load_figures(path=None):
+    path = path or FIGURES
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     figures = []
@@ -121,7 +122,7 @@ def status(figure):
     return MATCH if abs(figure.computed - figure.value) <= figure.tolerance else DIFFERS
 
 
-def reconcile(path=FIGURES):
+def reconcile(path=None):
     """Every published figure with its computed value and status."""
     figures = load_figures(path)
     for figure in figures:
