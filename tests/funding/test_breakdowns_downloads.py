@@ -50,7 +50,7 @@ def test_downloads_hold_the_rows_and_totals_of_the_page(superuser_client, datase
     assert body == shown[: len(body)] and shown[-1] == ("Total", whole(data["total"]))
     response = superuser_client.get(f"/breakdowns/{slug}/?{FILTERS}&format=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [row for row in sheet.iter_rows(values_only=True)]
+    values = list(sheet.iter_rows(values_only=True))
     start = values.index(("key", "label", "amount", "share", "agreements", "agreement_years"))
     xlsx = [(row[1], f"{row[2]:.0f}") for row in values[start + 1 :]]
     assert xlsx == shown

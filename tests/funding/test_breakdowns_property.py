@@ -1,6 +1,7 @@
 """Whatever the amounts and measure shares, every breakdown's rows add up to its total."""
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ def shares(points, has_measures):
     edges = [0, *sorted(points), 10000]
     return tuple(
         (number, Decimal(high - low) / 100)
-        for number, (low, high) in enumerate(zip(edges, edges[1:], strict=False), start=1)
+        for number, (low, high) in enumerate(pairwise(edges), start=1)
     )
 
 

@@ -206,7 +206,7 @@ class Command(BaseCommand):
         if not raw.autocommit:
             raw.commit()
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")  # index-only scans need the visibility map
             cursor.execute("SELECT COUNT(*) FROM funding_yearlyamount")
             self.stdout.write(f"{cursor.fetchone()[0]} yearly amounts")
 
