@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0
 
-.PHONY: install run serve test lint fmt bench browser-deps
+.PHONY: install run serve test lint fmt bench bench-breakdowns browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,3 +38,7 @@ test: lint browser-deps
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
+
+# Needs DATABASE_URL pointing at PostgreSQL; creates and drops its own scratch database.
+bench-breakdowns: install
+	$(TEST_ENV) $(PY) manage.py bench_breakdowns $(BENCH_ARGS)

@@ -4,4 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("breakdowns/", views.breakdown_index, name="breakdowns"),
+    path("breakdowns/<slug:dimension>/", views.breakdown_page, name="breakdown"),
+    path("published/", views.published, name="published"),
 ]

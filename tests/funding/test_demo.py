@@ -124,3 +124,13 @@ def test_every_page_shows_the_banner_while_demo_data_is_loaded(demo, superuser_c
 def test_equal_shares_add_up_to_exactly_100():
     assert equal_shares(3) == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
     assert sum(equal_shares(7)) == 100
+
+
+def test_reconcile_strict_passes_on_the_demo_data(demo, capsys):
+    call_command("reconcile", "--strict")
+    assert "27 match, 0 differ, 0 no data" in capsys.readouterr().out
+
+
+def test_the_published_figures_page_shows_every_figure_matching(demo, superuser_client):
+    page = superuser_client.get("/published/").content.decode()
+    assert page.count('class="status-match"') == 27

@@ -1,0 +1,131 @@
+"""The report's published figures, each recomputed from the records through the breakdowns.
+
+fixtures/published_figures.csv holds each figure with a `computation` column: a metric name
+plus the filter query string the breakdown pages take, e.g.
+`metric=share&dimension=region&row=Europe&objective=main&year_from=2000&year_to=2010`.
+
+Metrics: amount (the filtered total, or one row's amount with dimension + row), share (one
+row's share of its breakdown's base), agreement_years, agreements, one_year_agreements,
+multi_year_agreements (span of the agreement's funded years: last - first funded year),
+agreement_years_le_100k, share_of_agreements_largest_le_1m, year_ratio (amount of `year` /
+amount of `base_year`).
+
+Status: "match" when the computed value is within the tolerance (for unit share_min: exceeds
+the value), "differs" otherwise, "no data" when the records hold nothing for the basis (no
+amount passes the filters, or the row or year asked for has none).
+"""
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.http import QueryDict
+
+from .breakdowns import DIMENSIONS, breakdown
+from .filters import funding_filter
+
+FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
+MATCH, DIFFERS, NO_DATA = "match", "differs", "no data"
+PROFILE_METRICS = {
+    "agreement_years": "agreement_years",
+    "agreements": "agreements",
+    "one_year_agreements": "one_year",
+    "multi_year_agreements": "multi_year",
+    "agreement_years_le_100k": "agreement_years_le_small",
+}
+METRIC_PARAMS = ("metric", "dimension", "row", "year", "base_year")
+
+
+@dataclass
+class Figure:
+    key: str
+    figure: str
+    value: Decimal
+    unit: str
+    tolerance: Decimal
+    basis: str
+    quote: str
+    computation: str
+    computed: Decimal | None = None
+    status: str = NO_DATA
+
+    @property
+    def difference(self):
+        return None if self.computed is None else self.computed - self.value
+
+
+def load_figures(path=None):
+    path = path or FIGURES
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    figures = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            value, tolerance = Decimal(row["value"]), Decimal(row["tolerance"])
+        except ArithmeticError:
+            raise ValueError(
+                f"{path.name} line {line}: value {row['value']!r} or tolerance "
+                f"{row['tolerance']!r} is not a number."
+            ) from None
+        fields = {name: row[name] for name in ("key", "figure", "unit", "basis", "quote")}
+        figures.append(
+            Figure(**fields, value=value, tolerance=tolerance, computation=row["computation"])
+        )
+    return figures
+
+
+def compute(computation):
+    """The value a computation string gives on the records; None when they hold no data."""
+    query = QueryDict(computation)
+    metric = query.get("metric")
+    data = query.copy()
+    for name in METRIC_PARAMS:
+        data.pop(name, None)
+    f = funding_filter(data)
+    if not f.is_valid():
+        raise ValueError(f"{computation!r}: {f.errors.as_text()}")
+    amounts = f.qs
+    if metric in PROFILE_METRICS or metric == "share_of_agreements_largest_le_1m":
+        profile = amounts.agreement_profile()
+        if not profile["agreement_years"]:
+            return None
+        if metric in PROFILE_METRICS:
+            return Decimal(profile[PROFILE_METRICS[metric]])
+        return (Decimal(profile["largest_le_medium"]) / profile["agreements"]).quantize(
+            Decimal("0.0001")
+        )
+    if metric == "year_ratio":
+        years = breakdown(DIMENSIONS["year"], amounts)
+        year, base = years.row(int(query["year"])), years.row(int(query["base_year"]))
+        if year is None or base is None or not base.amount:
+            return None
+        return (year.amount / base.amount).quantize(Decimal("0.0001"))
+    if metric in ("amount", "share") and query.get("dimension"):
+        table = breakdown(DIMENSIONS[query["dimension"]], amounts)
+        row = table.row(query["row"])
+        if row is None:
+            return None
+        return row.amount if metric == "amount" else row.share
+    if metric == "amount":
+        summary = amounts.summary()
+        return summary["total"] if summary["agreement_years"] else None
+    raise ValueError(f"{computation!r}: unknown metric {metric!r}.")
+
+
+def status(figure):
+    if figure.computed is None:
+        return NO_DATA
+    if figure.unit == "share_min":
+        return MATCH if figure.computed > figure.value else DIFFERS
+    return MATCH if abs(figure.computed - figure.value) <= figure.tolerance else DIFFERS
+
+
+def reconcile(path=None):
+    """Every published figure with its computed value and status."""
+    figures = load_figures(path)
+    for figure in figures:
+        figure.computed = compute(figure.computation)
+        figure.status = status(figure)
+    return figures

@@ -1,0 +1,99 @@
+"""Every page runs a constant number of queries, whatever the data size."""
+
+from decimal import Decimal
+
+import pytest
+
+from funding.models import YearlyAmount
+from measures.models import Measure
+from projects.models import (
+    AdministeringUnit,
+    Agreement,
+    Channel,
+    Project,
+    ProjectMeasure,
+    Recipient,
+)
+
+PAGES = [
+    "/",
+    "/breakdowns/",
+    *(f"/breakdowns/{slug}/" for slug in ("region", "country", "channel", "partner-group")),
+    *(f"/breakdowns/{slug}/" for slug in ("year", "unit", "measure", "objective")),
+    "/breakdowns/region/?by=year",
+    "/breakdowns/measure/?by=year&year_from=2001",
+    "/breakdowns/channel/?format=json",
+    "/projects/",
+    "/projects/?q=Bench&unit=West+Balkans+Section&year_from=2001",
+    "/published/",
+]
+
+
+def build(count):
+    """`count` agreements over varied channels, recipients, units and measures, in bulk."""
+    channels = list(Channel.objects.all()[:10])
+    recipients = list(Recipient.objects.all()[:30])
+    units = list(AdministeringUnit.objects.all()[:5])
+    measures = list(Measure.objects.filter(plan__start_year=2006)[:5])
+    projects = Project.objects.bulk_create(
+        Project(
+            title=f"Bench {i}",
+            channel=channels[i % len(channels)],
+            recipient=recipients[i % len(recipients)],
+            objective="main" if i % 3 else "subsidiary",
+        )
+        for i in range(count)
+    )
+    ProjectMeasure.objects.bulk_create(
+        ProjectMeasure(project=p, measure=measures[i % len(measures)], share=Decimal(100))
+        for i, p in enumerate(projects)
+    )
+    agreements = Agreement.objects.bulk_create(
+        Agreement(project=p, unit=units[i % len(units)], first_year=2000 + i % 5, last_year=2006)
+        for i, p in enumerate(projects)
+    )
+    YearlyAmount.objects.bulk_create(
+        YearlyAmount(agreement=a, year=year, amount=Decimal(1000 + i))
+        for i, a in enumerate(agreements)
+        for year in range(a.first_year, a.last_year + 1)
+    )
+    return projects
+
+
+# Session and user (2), the grouped query (+1 for the distinct totals of year and measure), and
+# one query per list of choices in the filter form (8), and the demo banner's EXISTS (1) on HTML.
+LIMITS = {"/": 16, "/breakdowns/": 3, "/breakdowns/year/": 13, "/breakdowns/measure/": 13}
+LIMITS |= {"/breakdowns/channel/?format=json": 3, "/published/": 38}
+
+
+@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("count", [3, 300])
+def test_each_page_runs_a_constant_number_of_queries(
+    superuser_client, django_assert_max_num_queries, url, count
+):
+    build(count)
+    limit = LIMITS.get(url, 13 if url.startswith("/projects/") else 12)
+    with django_assert_max_num_queries(limit):
+        response = superuser_client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_the_project_page_runs_a_constant_number_of_queries(
+    superuser_client, django_assert_max_num_queries, make_project, count
+):
+    project = make_project(measures=[(number, Decimal(100) / 4) for number in (1, 2, 3, 4)])
+    units = list(AdministeringUnit.objects.all())
+    agreements = Agreement.objects.bulk_create(
+        Agreement(project=project, unit=units[i % len(units)], number=f"N-{i}", first_year=2005,
+                  last_year=2007)
+        for i in range(count)
+    )  # fmt: skip
+    YearlyAmount.objects.bulk_create(
+        YearlyAmount(agreement=a, year=year, amount=Decimal(10)) for a in agreements
+        for year in (2005, 2006, 2007)
+    )  # fmt: skip
+    with django_assert_max_num_queries(10):
+        response = superuser_client.get(f"/projects/{project.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count("<caption>Agreement N-") == count
