@@ -26,7 +26,8 @@ def bars(rows, limit=25):
         width = float(amount / largest * BAR_WIDTH) if largest else 0
         items.append(
             {
-                "label": label if len(label) <= 40 else label[:39] + "…",
+                "label": label if len(label) <= 34 else label[:33] + "…",
+                "full_label": label,
                 "value": millions(amount),
                 "y": y,
                 "text_y": y + BAR_HEIGHT - 5,
