@@ -38,12 +38,13 @@ class FundingFilter(django_filters.FilterSet):
     year_from = YearFilter(field_name="year", lookup_expr="gte", label="From year")
     year_to = YearFilter(field_name="year", lookup_expr="lte", label="To year")
     status = django_filters.MultipleChoiceFilter(
-        field_name="status", lookup_expr="exact", choices=STATUS_CHOICES
+        field_name="status", lookup_expr="exact", choices=STATUS_CHOICES, label="Status"
     )
     objective = django_filters.ChoiceFilter(
         field_name="agreement__project__objective",
         lookup_expr="exact",
         choices=Project.Objective.choices,
+        label="Objective",
     )
     region = model_filter("agreement__project__recipient__region", Region.objects.all(), "Region")
     country = RecipientKeyFilter(

@@ -180,13 +180,21 @@ class ProjectFilter(django_filters.FilterSet):
     """Projects by their dimensions; year and status select projects with such an amount."""
 
     q = django_filters.CharFilter(label="Search", method="filter_text")
-    year_from = YearFilter(field_name="agreements__amounts__year", lookup_expr="gte")
-    year_to = YearFilter(field_name="agreements__amounts__year", lookup_expr="lte")
+    year_from = YearFilter(
+        field_name="agreements__amounts__year", lookup_expr="gte", label="From year"
+    )
+    year_to = YearFilter(field_name="agreements__amounts__year", lookup_expr="lte", label="To year")
     status = django_filters.MultipleChoiceFilter(
-        field_name="agreements__amounts__status", lookup_expr="exact", choices=STATUS_CHOICES
+        field_name="agreements__amounts__status",
+        lookup_expr="exact",
+        choices=STATUS_CHOICES,
+        label="Status",
     )
     objective = django_filters.ChoiceFilter(
-        field_name="objective", lookup_expr="exact", choices=Project.Objective.choices
+        field_name="objective",
+        lookup_expr="exact",
+        choices=Project.Objective.choices,
+        label="Objective",
     )
     region = model_filter("recipient__region", Region.objects.all(), "Region")
     country = RecipientKeyFilter(
@@ -197,7 +205,9 @@ class ProjectFilter(django_filters.FilterSet):
     channel_family = model_filter(
         "channel", Channel.objects.all(), "Channel with its sub-organisations"
     )
-    partner_group = model_filter("channel__partner_group", PartnerGroup.objects.all(), "Partner")
+    partner_group = model_filter(
+        "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
+    )
     unit = model_filter("agreements__unit", AdministeringUnit.objects.all(), "Administering unit")
     measure = measure_filter("measure_shares__measure")
     plan = plan_filter("measure_shares__measure__plan")
