@@ -108,11 +108,11 @@ def import_file(
     errors = ErrorList()
     try:
         records = open_rows(path)
-        _, delimiter = next(records)
+        _, (delimiter, codec) = next(records)
         first = next(records, None)
         if first is None:
             raise FileProblem("The file is empty.")
-        layout = read_layout(first[1], delimiter, fmt)
+        layout = read_layout(first[1], delimiter, fmt, codec)
     except FileProblem as exc:
         for message in exc.messages:
             errors.add(1 if "column" in message.lower() else None, "", "", message)

@@ -50,6 +50,7 @@ STATUS_WORDS = {
     "utbetalt": "disbursed",
 }
 YEAR_HEADER = re.compile(r"^(\d{4})\s*(?:\(?\s*([a-zæøå]+)\s*\)?)?$")
+LOOKALIKES = str.maketrans({"o": "0", "l": "1", "i": "1", "s": "5"})
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
@@ -146,7 +147,7 @@ def open_rows(path):
         delimiter = sniff_delimiter(first)
         f.seek(0)
         reader = csv.reader(f, delimiter=delimiter, strict=True)
-        yield "delimiter", delimiter
+        yield "delimiter", (delimiter, codec)
         previous = 0
         try:
             for cells in reader:
@@ -167,7 +168,7 @@ def open_rows(path):
             raise FileProblem(f"Line {previous + 1}: {message}.") from None
 
 
-def read_layout(header, delimiter, fmt):
+def read_layout(header, delimiter, fmt, codec="utf-8"):
     columns, year_columns, problems, seen = {}, [], [], {}
     headers = [h.strip().lstrip("\ufeff") for h in header]
     for index, text in enumerate(headers):
@@ -194,6 +195,8 @@ def read_layout(header, delimiter, fmt):
                 )
                 continue
             year_columns.append((index, m.group(1), STATUS_WORDS.get(status)))
+        elif YEAR_HEADER.match(fixed := name.translate(LOOKALIKES)) and fixed[:1].isdigit():
+            problems.append(f'Column "{text}" is not a year; did you mean "{fixed}"?')
     has_norad = any(k in columns for k in NORAD_AMOUNTS)
     if fmt == "auto":
         if has_norad:
@@ -220,6 +223,12 @@ def read_layout(header, delimiter, fmt):
         problems.append(
             'A Norad extract needs "Disbursed (1000 NOK)" or "Disbursed (NOK)" or '
             '"Planned disbursed (1000 NOK)".'
+        )
+    if problems and not columns and not year_columns and codec in ("utf-16", "utf-8-sig"):
+        problems.append(
+            f"No column was recognised. The file was read as {codec.upper()[:6]} because its "
+            "byte-order mark says so; if it was saved in another encoding, save it again as "
+            "UTF-8."
         )
     if problems:
         raise FileProblem(*problems)
