@@ -102,7 +102,7 @@ def existing(db):
 @pytest.mark.parametrize("name", BAD_INPUTS)
 def test_bad_input_is_refused_with_a_clear_message_and_nothing_written(name, existing, tmp_path):
     content, messages = BAD_INPUTS[name]
-    code, out, err = run_import(write(tmp_path, content))
+    code, _out, err = run_import(write(tmp_path, content))
     assert code == 1
     for message in messages:
         assert message in err

@@ -40,7 +40,7 @@ def test_it_imports_a_wide_list(db):
 
 
 def test_it_imports_a_long_list_in_windows_1252_with_norwegian_headers(db):
-    code, out, err = run_import(DATA / "project-list-long.csv")
+    code, _out, err = run_import(DATA / "project-list-long.csv")
     assert code == 0, err
     title = "Awareness raising on human trafficking in border areas of Mozambique"
     assert amounts_of(title) == {
@@ -54,7 +54,7 @@ def test_it_imports_a_long_list_in_windows_1252_with_norwegian_headers(db):
 
 
 def test_it_adds_up_payments_of_a_norad_extract_in_thousands(db):
-    code, out, err = run_import(DATA / "norad-extract.csv")
+    code, _out, err = run_import(DATA / "norad-extract.csv")
     assert code == 0, err
     malawi = Agreement.objects.get(number="MWI-07/0001")
     assert {(a.year, a.amount, a.status) for a in malawi.amounts.all()} == {
