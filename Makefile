@@ -27,6 +27,11 @@ fmt: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# Importer vs PostgreSQL COPY in a scratch database (needs DATABASE_URL=postgres://…).
+BENCH_ROWS ?= 50000
+bench: install
+	$(TEST_ENV) $(PY) manage.py bench_import --rows $(BENCH_ROWS)
+
 test: lint
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
