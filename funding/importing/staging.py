@@ -102,7 +102,8 @@ class Stage:
             COUNT(DISTINCT measure_set) AS n_measures,
             CAST(NULL AS BIGINT) AS project_id, CAST(NULL AS TEXT) AS old_objective,
             CAST(NULL AS TEXT) AS old_description, CAST(NULL AS TEXT) AS old_source,
-            CAST(NULL AS TEXT) AS old_demo, 0 AS measures_changed
+            CAST(NULL AS TEXT) AS old_demo,
+            CASE WHEN MAX(measure_set) IS NULL THEN 0 ELSE 1 END AS measures_changed
             FROM import_stage GROUP BY title, channel_id, recipient_id"""
         )
         self.sql(
@@ -141,8 +142,12 @@ class Stage:
                 CAST(NULL AS TEXT) AS old_status
                 FROM import_stage GROUP BY akey, year"""
             )
+        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def analyze(self, *tables):
+        """Refresh PostgreSQL's statistics after bulk changes, or it plans nested loops."""
         if self.postgres:
-            for table in ("import_proj", "import_agr", "import_amt", "import_mset"):
+            for table in tables:
                 self.sql(f"ANALYZE {table}")
 
     def resolve(self):
@@ -158,16 +163,17 @@ class Stage:
         self.link_agreements()
         self.link_amounts()
         self.sql(
-            """UPDATE import_proj SET measures_changed = 1 WHERE measure_set IS NOT NULL AND (
-            project_id IS NULL
-            OR EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
+            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
+            AND measure_set IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
               AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
                 AND pm.measure_id = m.measure_id AND pm.share = m.share))
-            OR EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
               AND NOT EXISTS (SELECT 1 FROM import_mset AS m
                 WHERE m.set_id = import_proj.measure_set
-                AND m.measure_id = pm.measure_id AND m.share = pm.share)))"""
+                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
         )
+        self.analyze("import_proj", "import_agr", "import_amt")
 
     def link_projects(self):
         self.sql(
@@ -192,17 +198,10 @@ class Stage:
             AND a.unit_id = import_agr.unit_id"""
         )
 
-    def link_amounts(self, old=True):
-        self.sql(
-            """UPDATE import_amt SET agreement_id = ia.agreement_id FROM import_agr AS ia
-            WHERE ia.akey = import_amt.akey AND ia.agreement_id IS NOT NULL
-            AND import_amt.agreement_id IS NULL"""
-        )
-        if not old:
-            return
+    def link_amounts(self):
         self.sql(
             """UPDATE import_amt SET old_id = y.id,
             old_ore = CAST(ROUND(y.amount * 100) AS BIGINT), old_status = y.status
-            FROM {amount} AS y WHERE y.agreement_id = import_amt.agreement_id
-            AND y.year = import_amt.year AND import_amt.old_id IS NULL"""
+            FROM import_agr AS ia JOIN {amount} AS y ON y.agreement_id = ia.agreement_id
+            WHERE ia.akey = import_amt.akey AND y.year = import_amt.year"""
         )

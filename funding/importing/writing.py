@@ -212,6 +212,7 @@ def write_import(stage, lookups, counts):
             COALESCE(objective, 'main'), COALESCE(source, ''), COALESCE(demo, '')
             FROM import_proj WHERE project_id IS NULL"""
         )
+        stage.analyze("{project}")
         stage.sql(
             """UPDATE import_proj SET project_id = p.id FROM {project} AS p
             WHERE import_proj.project_id IS NULL AND p.title = import_proj.title
@@ -219,6 +220,7 @@ def write_import(stage, lookups, counts):
             AND p.recipient_id = import_proj.recipient_id"""
         )
         stage.link_projects()
+        stage.analyze("import_proj", "import_agr")
     if counts.fields_changed:
         assignments = ", ".join(f"{f} = COALESCE(ip.{f}, {{project}}.{f})" for f in PROJECT_FIELDS)
         stage.sql(
@@ -242,8 +244,9 @@ def write_import(stage, lookups, counts):
             SELECT number, project_id, unit_id, first_year, last_year FROM import_agr
             WHERE agreement_id IS NULL"""
         )
+        stage.analyze("{agreement}")
         stage.link_agreements()
-        stage.link_amounts(old=False)
+        stage.analyze("import_agr")
     if counts.agreements_updated:
         widen = "CASE WHEN g.{0} {1} {{agreement}}.{0} THEN g.{0} ELSE {{agreement}}.{0} END"
         first, last = widen.format("first_year", "<"), widen.format("last_year", ">")
@@ -256,7 +259,8 @@ def write_import(stage, lookups, counts):
     if counts.amounts_created:
         stage.sql(
             """INSERT INTO {amount} (agreement_id, year, amount, status)
-            SELECT agreement_id, year, ore / 100.0, status FROM import_amt WHERE old_id IS NULL"""
+            SELECT g.agreement_id, a.year, a.ore / 100.0, a.status FROM import_amt AS a
+            JOIN import_agr AS g ON g.akey = a.akey WHERE a.old_id IS NULL"""
         )
     if counts.amounts_updated:
         stage.sql(
