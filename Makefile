@@ -34,11 +34,17 @@ browser-deps:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
+# Benchmarks need DATABASE_URL=postgres://…; each creates and drops its own scratch database.
+BENCH_ROWS ?= 50000
+bench: bench-import bench-breakdowns
+
+bench-import: install
+	$(TEST_ENV) $(PY) manage.py bench_import --rows $(BENCH_ROWS)
+
 test: lint browser-deps
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
 
-# Needs DATABASE_URL pointing at PostgreSQL; creates and drops its own scratch database.
 bench-breakdowns: install
 	$(TEST_ENV) $(PY) manage.py bench_breakdowns $(BENCH_ARGS)

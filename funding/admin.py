@@ -3,7 +3,8 @@ from django.db.models import Sum
 
 from projects.models import Agreement
 
-from .models import YearlyAmount
+from . import admin_import
+from .models import ImportRun, YearlyAmount
 
 
 def nok(value):
@@ -43,6 +44,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 @admin.register(YearlyAmount)
 class YearlyAmountAdmin(admin.ModelAdmin):
+    change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
     list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]
     list_select_related = ["agreement__project", "agreement__unit"]
@@ -52,3 +54,34 @@ class YearlyAmountAdmin(admin.ModelAdmin):
     @admin.display(description="amount (NOK)", ordering="amount")
     def amount_nok(self, obj):
         return nok(obj.amount)
+
+    def get_urls(self):
+        return admin_import.urls(self) + super().get_urls()
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Read-only record of every import run."""
+
+    list_display = [
+        "file_name",
+        "started",
+        "user",
+        "format",
+        "dry_run",
+        "succeeded",
+        "rows",
+        "amounts_created",
+        "amounts_updated",
+        "amounts_unchanged",
+    ]
+    list_filter = ["succeeded", "dry_run", "format"]
+    list_select_related = ["user"]
+    search_fields = ["file_name", "sha256"]
+    date_hierarchy = "started"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connections, models
@@ -191,3 +192,52 @@ class YearlyAmount(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class ImportRun(models.Model):
+    """One run of the project-list importer (command line or admin), kept as an audit record."""
+
+    class Format(models.TextChoices):
+        WIDE = "wide", "Project list, wide (one column per year)"
+        LONG = "long", "Project list, long (one row per year)"
+        NORAD = "norad", "Norad aid-statistics extract"
+        RECORDS = "records", "In-memory records"
+
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+    )
+    started = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True)
+    format = models.CharField(max_length=10, choices=Format.choices, blank=True)
+    dry_run = models.BooleanField(default=False)
+    succeeded = models.BooleanField(default=False)
+    rows = models.PositiveIntegerField("data rows read", default=0)
+    projects_created = models.PositiveIntegerField(default=0)
+    projects_updated = models.PositiveIntegerField(default=0)
+    projects_unchanged = models.PositiveIntegerField(default=0)
+    agreements_created = models.PositiveIntegerField(default=0)
+    agreements_updated = models.PositiveIntegerField(default=0)
+    agreements_unchanged = models.PositiveIntegerField(default=0)
+    amounts_created = models.PositiveIntegerField(default=0)
+    amounts_updated = models.PositiveIntegerField(default=0)
+    amounts_unchanged = models.PositiveIntegerField(default=0)
+    channels_created = models.JSONField(default=list, blank=True)
+    units_created = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    changes = models.JSONField(
+        default=list, blank=True, help_text="What changed: old → new for updated records."
+    )
+
+    class Meta:
+        ordering = ["-started"]
+        verbose_name = "import run"
+
+    def __str__(self):
+        mode = "dry run" if self.dry_run else "import"
+        return f"{self.file_name} ({mode}, {self.started:%Y-%m-%d %H:%M})"

@@ -23,6 +23,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("funding", "0001_initial")]
+    dependencies = [("funding", "0002_importrun")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

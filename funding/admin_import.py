@@ -1,0 +1,166 @@
+"""The admin's import page (upload → preview → confirm) and the wide-layout downloads.
+
+The preview is a dry run of the same importer the command uses; confirming re-runs it for
+real on the stored upload, named by a signed token.
+"""
+
+import hashlib
+import re
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from .exporting import csv_lines, xlsx_bytes
+from .importing import import_file
+
+ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv")
+TOKEN_SALT = "funding.import-upload"
+TOKEN_MAX_AGE = 3600
+
+
+def upload_dir():
+    folder = Path(tempfile.gettempdir()) / "tracker-imports"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(help_text="A CSV or tab-separated project list (.csv, .txt, .tsv).")
+    format = forms.ChoiceField(
+        choices=[
+            ("auto", "Detect from the header"),
+            ("wide", "Wide"),
+            ("long", "Long"),
+            ("norad", "Norad extract"),
+        ],
+    )
+    status = forms.ChoiceField(
+        choices=[("allocated", "allocated"), ("disbursed", "disbursed"), ("planned", "planned")],
+        help_text="Status of plain year columns and of rows without a status.",
+    )
+    create_missing = forms.BooleanField(
+        required=False, label="Create unknown partners (channels) and administering units"
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {limit} MB "
+                "(IMPORT_MAX_UPLOAD_MB). Import larger files with manage.py import_projects."
+            )
+        if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
+            raise forms.ValidationError(
+                f'"{upload.name}" is not a .csv, .txt or .tsv file; save the spreadsheet as CSV.'
+            )
+        return upload
+
+
+def store(upload):
+    digest = hashlib.sha256()
+    folder = upload_dir()
+    partial = folder / f"upload-{id(upload)}.part"
+    with open(partial, "wb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    stored = folder / f"{digest.hexdigest()}.csv"
+    partial.replace(stored)
+    return digest.hexdigest()
+
+
+def import_page(request, model_admin):
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Import project list",
+    }
+    if request.method == "POST" and "token" in request.POST:
+        return confirm(request, model_admin, context)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        options = {
+            "sha": store(data["file"]),
+            "name": data["file"].name,
+            "fmt": data["format"],
+            "status": data["status"],
+            "create_missing": data["create_missing"],
+        }
+        result = run(options, request.user, dry_run=True)
+        context.update(result=result, token=signing.dumps(options, salt=TOKEN_SALT))
+    context["form"] = form
+    return TemplateResponse(request, "admin/funding/import.html", context)
+
+
+def run(options, user, dry_run):
+    return import_file(
+        upload_dir() / f"{options['sha']}.csv",
+        file_name=options["name"],
+        user=user,
+        dry_run=dry_run,
+        fmt=options["fmt"],
+        default_status=options["status"],
+        create_missing=options["create_missing"],
+    )
+
+
+def confirm(request, model_admin, context):
+    try:
+        options = signing.loads(request.POST["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        messages.error(request, "The preview has expired; upload the file again.")
+        return redirect(request.path)
+    stored = upload_dir() / f"{options['sha']}.csv"
+    if not re.fullmatch(r"[0-9a-f]{64}", options["sha"]) or not stored.exists():
+        messages.error(request, "The uploaded file is gone; upload it again.")
+        return redirect(request.path)
+    result = run(options, request.user, dry_run=False)
+    if not result.ok:
+        context.update(result=result, form=UploadForm())
+        return TemplateResponse(request, "admin/funding/import.html", context)
+    stored.unlink(missing_ok=True)
+    messages.success(request, result.summary)
+    return redirect(reverse("admin:funding_importrun_change", args=[result.run.pk]))
+
+
+def export_csv(request, model_admin):
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    response = StreamingHttpResponse(csv_lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="project-list.csv"'
+    return response
+
+
+def export_xlsx(request, model_admin):
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    response = HttpResponse(
+        xlsx_bytes(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="project-list.xlsx"'
+    return response
+
+
+def urls(model_admin):
+    def wrap(view):
+        return model_admin.admin_site.admin_view(lambda request: view(request, model_admin))
+
+    return [
+        path("import/", wrap(import_page), name="funding_yearlyamount_import"),
+        path("export/csv/", wrap(export_csv), name="funding_yearlyamount_export_csv"),
+        path("export/xlsx/", wrap(export_xlsx), name="funding_yearlyamount_export_xlsx"),
+    ]

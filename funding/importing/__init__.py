@@ -1,0 +1,292 @@
+"""The one import path for project lists (see docs/import-format.md).
+
+    import_file(path, ...)       a CSV/TSV file in the wide, long or Norad layout
+    import_records(records, ...) already-parsed records (e.g. the demo-data loader)
+
+Both read the whole input first, staging checked rows in a temporary table; then, if nothing is
+wrong anywhere, write every change in one transaction under an advisory lock. Any error means
+nothing is written. Each call records an `ImportRun` and returns an `ImportResult`.
+
+Modules: reading (bytes → rows), checking (rows → checked staging tuples), staging (temporary
+tables, matching with the database), conflicts (cross-row and database problems), writing
+(counts, changes, and `write_import`, the only function that writes data).
+"""
+
+import hashlib
+import zlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+
+from funding.models import ImportRun
+
+from .checking import Lookups, staged_rows
+from .conflicts import find_conflicts
+from .problems import ErrorList, FileProblem
+from .reading import RawRow, open_rows, raw_rows, read_layout
+from .staging import Stage
+from .writing import count_changes, write_import
+
+__all__ = ["ImportResult", "import_file", "import_records"]
+
+LOCK_KEY = zlib.crc32(b"funding.importing")
+LOCK_WAIT_S = 60
+PROGRESS_EVERY = 10_000
+
+
+class _Rollback(Exception):
+    pass
+
+
+class ImportBusyError(Exception):
+    pass
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run or on errors, would have done)."""
+
+    run: ImportRun
+    errors: list = field(default_factory=list)  # of dicts: line, column, value, message, text
+    preview: list = field(default_factory=list)  # the first amounts with their action
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def summary(self):
+        r = self.run
+        if not self.ok:
+            return f"{r.file_name}: {len(self.errors)} errors, nothing written."
+        verb = "Dry run of" if r.dry_run else "Imported"
+        parts = [
+            f"{verb} {r.file_name} ({r.format}, {r.rows} rows)",
+            f"projects {r.projects_created} created, {r.projects_updated} updated, "
+            f"{r.projects_unchanged} unchanged",
+            f"agreements {r.agreements_created} created, {r.agreements_updated} updated, "
+            f"{r.agreements_unchanged} unchanged",
+            f"amounts {r.amounts_created} created, {r.amounts_updated} updated, "
+            f"{r.amounts_unchanged} unchanged",
+        ]
+        if r.channels_created:
+            parts.append("channels created: " + ", ".join(r.channels_created))
+        if r.units_created:
+            parts.append("units created: " + ", ".join(r.units_created))
+        return "; ".join(parts) + ("; nothing written (dry run)." if r.dry_run else ".")
+
+
+def sha256_of(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_file(
+    path,
+    *,
+    file_name=None,
+    user=None,
+    dry_run=False,
+    fmt="auto",
+    default_status="allocated",
+    create_missing=False,
+    progress=None,
+):
+    """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header)."""
+    run = ImportRun(
+        file_name=file_name or str(path).rsplit("/", 1)[-1],
+        sha256=sha256_of(path),
+        user=user,
+        started=timezone.now(),
+        dry_run=dry_run,
+    )
+    errors = ErrorList()
+    try:
+        records = open_rows(path)
+        _, (delimiter, codec) = next(records)
+        first = next(records, None)
+        if first is None:
+            raise FileProblem("The file is empty.")
+        layout = read_layout(first[1], delimiter, fmt, codec)
+    except FileProblem as exc:
+        for message in exc.messages:
+            errors.add(1 if "column" in message.lower() else None, "", "", message)
+        return _finish(run, errors, None, [])
+    run.format = layout.format
+    rows = _guarded(raw_rows(layout, records), errors, progress, run)
+    return _run(
+        run,
+        errors,
+        rows,
+        layout.format,
+        default_status,
+        create_missing,
+        decimal_comma=delimiter in ";\t",
+    )
+
+
+def import_records(
+    records,
+    *,
+    name="records",
+    user=None,
+    dry_run=False,
+    create_missing=False,
+    default_status="allocated",
+):
+    """Import already-parsed records through the same checks and the same batched writes.
+
+    Each record is a mapping like a long-format row: title, channel, recipient, unit, number
+    (agreement number or None), objective, measures ("1; 33", [1, 33] or [(1, 70), (33, 30)]),
+    year, amount (NOK; Decimal, int or text), status, and optionally description, source and
+    demo for the project. Errors name the record's position (1-based) as its line.
+    """
+    run = ImportRun(
+        file_name=name,
+        user=user,
+        started=timezone.now(),
+        dry_run=dry_run,
+        format=ImportRun.Format.RECORDS,
+    )
+    errors = ErrorList()
+    rows = _guarded(_record_rows(records), errors, None, run)
+    return _run(run, errors, rows, "long", default_status, create_missing, decimal_comma=False)
+
+
+def _measures_text(value):
+    if value is None or isinstance(value, str):
+        return value or ""
+    items = []
+    for item in value:
+        items.append(f"{item[0]} ({item[1]}%)" if isinstance(item, tuple | list) else str(item))
+    return "; ".join(items)
+
+
+def _record_rows(records):
+    for position, record in enumerate(records, start=1):
+        cells = {}
+        for key in (
+            "number",
+            "title",
+            "channel",
+            "recipient",
+            "unit",
+            "objective",
+            "status",
+            "description",
+            "source",
+            "demo",
+        ):
+            value = record.get(key)
+            if value is not None:
+                cells[key] = (key, str(value).strip())
+        cells["measures"] = ("measures", _measures_text(record.get("measures")))
+        cells["year"] = ("year", str(record.get("year", "")).strip())
+        amount = record.get("amount")
+        if isinstance(amount, Decimal | int | float):
+            amount = format(Decimal(str(amount)), "f")
+        row = RawRow(position, cells)
+        if amount not in (None, ""):
+            row.amounts.append(("amount", None, str(amount).strip(), None, 1))
+        yield position, row
+
+
+def _guarded(rows, errors, progress, run):
+    """Count rows, report progress, and turn a broken file into an error."""
+    try:
+        for item in rows:
+            run.rows += 1
+            if progress and run.rows % PROGRESS_EVERY == 0:
+                progress(run.rows)
+            yield item
+    except FileProblem as exc:
+        for message in exc.messages:
+            errors.add(None, "", "", message)
+
+
+def _lock():
+    """Serialise imports: one at a time per database (SQLite's write lock does it there)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT_S}s'")
+        try:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+        except OperationalError:
+            raise ImportBusyError(
+                f"Another import is running and did not finish within {LOCK_WAIT_S} s; "
+                "try again when it has finished."
+            ) from None
+        cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+
+
+def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
+    counts, created = None, {}
+    try:
+        with transaction.atomic():
+            _lock()
+            lookups = Lookups(create_missing)
+            stage = Stage(fmt)
+            stage.create()
+            stage.fill(
+                staged_rows(
+                    rows,
+                    lookups,
+                    errors,
+                    fmt=fmt,
+                    default_status=default_status,
+                    decimal_comma=decimal_comma,
+                )
+            )
+            if not errors and run.rows == 0:
+                errors.add(None, "", "", "The file has a header but no data rows.")
+            elif not errors and stage.rows == 0:
+                errors.add(None, "", "", "No row has an amount; empty amount cells mean no row.")
+            if errors:
+                raise _Rollback
+            stage.derive(lookups.measure_sets)
+            stage.resolve()
+            find_conflicts(stage, lookups, errors)
+            if errors:
+                raise _Rollback
+            counts = count_changes(stage, lookups)
+            created = write_import(stage, lookups, counts)
+            stage.drop()
+            if run.dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except ImportBusyError as exc:
+        errors.add(None, "", "", str(exc))
+    return _finish(run, errors, counts, created)
+
+
+def _finish(run, errors, counts, created):
+    run.finished = timezone.now()
+    run.errors = errors.as_list()
+    run.succeeded = not errors
+    preview = []
+    if counts and not errors:
+        for name in (
+            "projects_created",
+            "projects_updated",
+            "projects_unchanged",
+            "agreements_created",
+            "agreements_updated",
+            "agreements_unchanged",
+            "amounts_created",
+            "amounts_updated",
+            "amounts_unchanged",
+        ):
+            setattr(run, name, getattr(counts, name))
+        run.changes = counts.changes
+        run.channels_created = created.get("channel", [])
+        run.units_created = created.get("unit", [])
+        preview = counts.preview
+    run.save()
+    return ImportResult(run=run, errors=run.errors, preview=preview)

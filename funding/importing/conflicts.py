@@ -1,0 +1,106 @@
+"""Problems that only show across rows or against the database, found with SQL on the stage."""
+
+from decimal import Decimal
+
+
+def nok(ore):
+    return f"NOK {Decimal(ore) / 100:,.2f}".replace(",", " ")
+
+
+def find_conflicts(stage, lookups, errors):
+    """Add every cross-row and database conflict to `errors` (reads only)."""
+    name = lookups.name_of
+    if stage.fmt != "norad":
+        for line, last, year, low, high, title, number in stage.all(
+            """SELECT a.line, a.last_line, a.year, a.min_ore, a.ore, g.title, g.number
+            FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
+            WHERE a.n_values > 1 ORDER BY a.line"""
+        ):
+            label = f"agreement {number}" if number else f'"{title}"'
+            amounts = f"{nok(low)} and {nok(high)}" if low != high else "different statuses"
+            errors.add(
+                last,
+                str(year),
+                "",
+                f"{label} has two different amounts for {year} (lines {line} and {last}: "
+                f"{amounts}); keep one row per agreement and year",
+            )
+    rows = stage.all(
+        """SELECT s.number, s.title, s.channel_id, s.recipient_id, s.unit_id, MIN(s.line)
+        FROM import_stage AS s JOIN import_agr AS g ON g.akey = s.akey WHERE g.n_keys > 4
+        GROUP BY s.number, s.title, s.channel_id, s.recipient_id, s.unit_id ORDER BY 6"""
+    )
+    first = {}
+    for number, title, channel, recipient, unit, line in rows:
+        if number not in first:
+            first[number] = (title, channel, recipient, unit, line)
+            continue
+        other = first[number]
+        for label, kind, mine, theirs in (
+            ("project title", None, title, other[0]),
+            ("partner", "channel", channel, other[1]),
+            ("recipient", "recipient", recipient, other[2]),
+            ("administering unit", "unit", unit, other[3]),
+        ):
+            if mine != theirs:
+                shown = name(kind, mine) if kind else mine
+                was = name(kind, theirs) if kind else theirs
+                errors.add(
+                    line,
+                    label,
+                    shown,
+                    f'agreement number {number} has the {label} "{was}" on line {other[4]}; '
+                    "one agreement number belongs to one project, partner, recipient and unit",
+                )
+    seen = set()
+    for title, channel, recipient, _objective, _measures, line in stage.all(
+        """SELECT s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set, MIN(s.line)
+        FROM import_stage AS s JOIN import_proj AS p ON p.title = s.title
+        AND p.channel_id = s.channel_id AND p.recipient_id = s.recipient_id
+        WHERE p.n_objective > 1 OR p.n_measures > 1
+        GROUP BY s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set
+        ORDER BY 6"""
+    ):
+        if (title, channel, recipient) not in seen:
+            seen.add((title, channel, recipient))
+            continue
+        errors.add(
+            line,
+            "objective/measures",
+            title,
+            f'the project "{title}" ({name("channel", channel)}, {name("recipient", recipient)}) '
+            "has a different objective or different measures on an earlier row",
+        )
+    find_database_conflicts(stage, lookups, errors)
+
+
+def find_database_conflicts(stage, lookups, errors):
+    name = lookups.name_of
+    for line, number, title, channel, recipient, unit in stage.all(
+        """SELECT g.line, g.number, p.title, p.channel_id, p.recipient_id, a.unit_id
+        FROM import_agr AS g JOIN {agreement} AS a ON a.id = g.agreement_id
+        JOIN {project} AS p ON p.id = a.project_id
+        WHERE g.number IS NOT NULL AND (g.title <> p.title OR g.channel_id <> p.channel_id
+        OR g.recipient_id <> p.recipient_id OR g.unit_id <> a.unit_id) ORDER BY g.line"""
+    ):
+        errors.add(
+            line,
+            "agreement number",
+            number,
+            f'agreement {number} is already recorded for "{title}" ({name("channel", channel)}, '
+            f"{name('recipient', recipient)}, {name('unit', unit)}); the file gives another "
+            "project or unit for it",
+        )
+    for line, title, numbers in stage.all(
+        """SELECT g.line, g.title, MIN(a.number) FROM import_agr AS g
+        JOIN {agreement} AS a ON a.project_id = g.project_id AND a.unit_id = g.unit_id
+        WHERE g.number IS NULL AND g.agreement_id IS NULL GROUP BY g.line, g.title
+        ORDER BY g.line"""
+    ):
+        errors.add(
+            line,
+            "agreement number",
+            "",
+            f'"{title}" already has a numbered agreement with this unit ({numbers}); '
+            "give the agreement number",
+        )

@@ -1,0 +1,57 @@
+"""How the importer reports what is wrong with its input."""
+
+from dataclasses import asdict, dataclass
+
+MAX_ERRORS = 1000  # kept and shown; the count of further errors is still reported
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read (encoding, header, broken CSV)."""
+
+    def __init__(self, *messages):
+        super().__init__(" ".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One thing wrong with the input: where (line, column), what value, and why."""
+
+    line: int | None
+    column: str
+    value: str
+    message: str
+
+    def __str__(self):
+        where = f"line {self.line}" if self.line else "file"
+        if self.column:
+            where += f', column "{self.column}"'
+        if self.value != "":
+            shown = self.value if len(self.value) <= 80 else self.value[:77] + "…"
+            where += f', value "{shown}"'
+        return f"{where}: {self.message}"
+
+    def as_dict(self):
+        return asdict(self) | {"text": str(self)}
+
+
+class ErrorList:
+    """Collects every error, keeping the first MAX_ERRORS."""
+
+    def __init__(self):
+        self.kept, self.count = [], 0
+
+    def add(self, line, column, value, message):
+        self.count += 1
+        if len(self.kept) < MAX_ERRORS:
+            self.kept.append(RowError(line, column, value, message))
+
+    def __bool__(self):
+        return self.count > 0
+
+    def as_list(self):
+        items = [e.as_dict() for e in self.kept]
+        if self.count > len(self.kept):
+            more = self.count - len(self.kept)
+            items.append(RowError(None, "", "", f"… and {more:,} more errors.").as_dict())
+        return items

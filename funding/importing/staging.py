@@ -1,0 +1,207 @@
+"""Staging: the checked rows go into temporary tables, where SQL finds cross-row problems and
+matches them with what the database already holds. Nothing here writes to a data table.
+
+PostgreSQL fills the staging table with COPY; other databases with executemany. Every other
+statement is portable SQL (UPDATE … FROM needs SQLite ≥ 3.33).
+"""
+
+from django.db import connection
+
+from funding.models import YearlyAmount
+from projects.models import Agreement, Project, ProjectMeasure
+
+STAGE_COLUMNS = [
+    ("line", "INTEGER"),
+    ("akey", "TEXT"),
+    ("number", "TEXT"),
+    ("title", "TEXT"),
+    ("channel_id", "BIGINT"),
+    ("recipient_id", "BIGINT"),
+    ("unit_id", "BIGINT"),
+    ("objective", "TEXT"),
+    ("measure_set", "INTEGER"),
+    ("description", "TEXT"),
+    ("source", "TEXT"),
+    ("demo", "TEXT"),
+    ("year", "INTEGER"),
+    ("ore", "BIGINT"),
+    ("status", "TEXT"),
+]
+TEMP_TABLES = ["import_stage", "import_mset", "import_proj", "import_agr", "import_amt"]
+BATCH = 10_000
+T = {
+    "project": Project._meta.db_table,
+    "agreement": Agreement._meta.db_table,
+    "amount": YearlyAmount._meta.db_table,
+    "pm": ProjectMeasure._meta.db_table,
+}
+
+
+class Stage:
+    """The temporary tables of one import, on the current connection and transaction."""
+
+    def __init__(self, fmt):
+        self.fmt = fmt
+        self.cursor = connection.cursor()
+        self.postgres = connection.vendor == "postgresql"
+        self.rows = 0
+
+    def sql(self, query, params=None):
+        self.cursor.execute(query.format(**T), params)
+        return self.cursor
+
+    def all(self, query, params=None):
+        return self.sql(query, params).fetchall()
+
+    def count(self, query, params=None):
+        return self.sql(query, params).fetchone()[0]
+
+    def create(self):
+        self.drop()
+        columns = ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS)
+        self.sql(f"CREATE TEMP TABLE import_stage ({columns})")
+        self.sql("CREATE TEMP TABLE import_mset (set_id INTEGER, measure_id BIGINT, share NUMERIC)")
+
+    def drop(self):
+        for table in TEMP_TABLES:
+            self.sql(f"DROP TABLE IF EXISTS {table}")
+
+    def fill(self, staged):
+        """Stream staging tuples into import_stage."""
+        names = ", ".join(name for name, _ in STAGE_COLUMNS)
+        if self.postgres:
+            with self.cursor.cursor.copy(f"COPY import_stage ({names}) FROM STDIN") as copy:
+                for row in staged:
+                    copy.write_row(row)
+                    self.rows += 1
+            self.sql("ANALYZE import_stage")
+            return
+        marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
+        insert = f"INSERT INTO import_stage ({names}) VALUES ({marks})"
+        batch = []
+        for row in staged:
+            batch.append(row)
+            if len(batch) == BATCH:
+                self.cursor.executemany(insert, batch)
+                self.rows += len(batch)
+                batch = []
+        if batch:
+            self.cursor.executemany(insert, batch)
+            self.rows += len(batch)
+
+    def derive(self, measure_sets):
+        """Group the staged rows into projects, agreements and amounts."""
+        rows = [(sid, mid, share) for key, sid in measure_sets.items() for mid, share in key]
+        if rows:
+            self.cursor.executemany("INSERT INTO import_mset VALUES (%s, %s, %s)", rows)
+        self.sql(
+            """CREATE TEMP TABLE import_proj AS SELECT title, channel_id, recipient_id,
+            MAX(objective) AS objective, MAX(measure_set) AS measure_set,
+            MAX(description) AS description, MAX(source) AS source, MAX(demo) AS demo,
+            MIN(line) AS line, COUNT(DISTINCT objective) AS n_objective,
+            COUNT(DISTINCT measure_set) AS n_measures,
+            CAST(NULL AS BIGINT) AS project_id, CAST(NULL AS TEXT) AS old_objective,
+            CAST(NULL AS TEXT) AS old_description, CAST(NULL AS TEXT) AS old_source,
+            CAST(NULL AS TEXT) AS old_demo,
+            CASE WHEN MAX(measure_set) IS NULL THEN 0 ELSE 1 END AS measures_changed
+            FROM import_stage GROUP BY title, channel_id, recipient_id"""
+        )
+        self.sql(
+            """CREATE TEMP TABLE import_agr AS SELECT akey, MAX(number) AS number,
+            MAX(title) AS title, MAX(channel_id) AS channel_id,
+            MAX(recipient_id) AS recipient_id, MAX(unit_id) AS unit_id,
+            MIN(year) AS first_year, MAX(year) AS last_year, MIN(line) AS line,
+            COUNT(DISTINCT title) + COUNT(DISTINCT channel_id) + COUNT(DISTINCT recipient_id)
+              + COUNT(DISTINCT unit_id) AS n_keys,
+            CAST(NULL AS BIGINT) AS project_id, CAST(NULL AS BIGINT) AS agreement_id,
+            CAST(NULL AS INTEGER) AS old_first, CAST(NULL AS INTEGER) AS old_last
+            FROM import_stage GROUP BY akey"""
+        )
+        if self.fmt == "norad":  # payments add up; disbursed wins over planned
+            paid = "d > 0 OR n_planned = 0"
+            self.sql(
+                f"""CREATE TEMP TABLE import_amt AS SELECT akey, year, line, last_line,
+                CASE WHEN {paid} THEN d ELSE p END AS ore,
+                CASE WHEN {paid} THEN 'disbursed' ELSE 'planned' END AS status,
+                1 AS n_values, 0 AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+                CAST(NULL AS TEXT) AS old_status
+                FROM (SELECT akey, year, MIN(line) AS line, MAX(line) AS last_line,
+                  SUM(CASE WHEN status = 'disbursed' THEN ore ELSE 0 END) AS d,
+                  SUM(CASE WHEN status = 'planned' THEN ore ELSE 0 END) AS p,
+                  SUM(CASE WHEN status = 'planned' THEN 1 ELSE 0 END) AS n_planned
+                  FROM import_stage GROUP BY akey, year) AS payments"""
+            )
+        else:
+            self.sql(
+                """CREATE TEMP TABLE import_amt AS SELECT akey, year, MIN(line) AS line,
+                MAX(line) AS last_line, MAX(ore) AS ore, MAX(status) AS status,
+                COUNT(DISTINCT ore) + COUNT(DISTINCT status) - 1 AS n_values,
+                MIN(ore) AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+                CAST(NULL AS TEXT) AS old_status
+                FROM import_stage GROUP BY akey, year"""
+            )
+        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def analyze(self, *tables):
+        """Refresh PostgreSQL's statistics after bulk changes, or it plans nested loops."""
+        if self.postgres:
+            for table in tables:
+                self.sql(f"ANALYZE {table}")
+
+    def resolve(self):
+        """Find the existing project, agreement and amount of each staged one."""
+        self.sql(
+            """UPDATE import_proj SET project_id = p.id, old_objective = p.objective,
+            old_description = p.description, old_source = p.source, old_demo = p.demo
+            FROM {project} AS p WHERE p.title = import_proj.title
+            AND p.channel_id = import_proj.channel_id
+            AND p.recipient_id = import_proj.recipient_id"""
+        )
+        self.link_projects()
+        self.link_agreements()
+        self.link_amounts()
+        self.sql(
+            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
+            AND measure_set IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
+              AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+                AND pm.measure_id = m.measure_id AND pm.share = m.share))
+            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+              AND NOT EXISTS (SELECT 1 FROM import_mset AS m
+                WHERE m.set_id = import_proj.measure_set
+                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
+        )
+        self.analyze("import_proj", "import_agr", "import_amt")
+
+    def link_projects(self):
+        self.sql(
+            """UPDATE import_agr SET project_id = ip.project_id FROM import_proj AS ip
+            WHERE ip.title = import_agr.title AND ip.channel_id = import_agr.channel_id
+            AND ip.recipient_id = import_agr.recipient_id AND ip.project_id IS NOT NULL
+            AND import_agr.project_id IS NULL"""
+        )
+
+    def link_agreements(self):
+        self.sql(
+            """UPDATE import_agr SET agreement_id = a.id, old_first = a.first_year,
+            old_last = a.last_year FROM {agreement} AS a
+            WHERE import_agr.agreement_id IS NULL AND import_agr.number IS NOT NULL
+            AND a.number = import_agr.number"""
+        )
+        self.sql(
+            """UPDATE import_agr SET agreement_id = a.id, old_first = a.first_year,
+            old_last = a.last_year FROM {agreement} AS a
+            WHERE import_agr.agreement_id IS NULL AND import_agr.number IS NULL
+            AND a.number IS NULL AND a.project_id = import_agr.project_id
+            AND a.unit_id = import_agr.unit_id"""
+        )
+
+    def link_amounts(self):
+        self.sql(
+            """UPDATE import_amt SET old_id = y.id,
+            old_ore = CAST(ROUND(y.amount * 100) AS BIGINT), old_status = y.status
+            FROM import_agr AS ia JOIN {amount} AS y ON y.agreement_id = ia.agreement_id
+            WHERE ia.akey = import_amt.akey AND y.year = import_amt.year"""
+        )

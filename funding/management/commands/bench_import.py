@@ -1,0 +1,183 @@
+import csv
+import os
+import random
+import resource
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import psycopg
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+
+from funding.importing import import_file
+
+FIRST_YEAR, LAST_YEAR = 2000, 2010
+TABLES = [
+    "projects_projectmeasure",
+    "funding_yearlyamount",
+    "projects_agreement",
+    "projects_project",
+]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the importer against PostgreSQL COPY in a scratch database it drops after."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rows", type=int, default=50_000)
+        parser.add_argument("--seed", type=int, default=2007)
+
+    def handle(self, rows, seed, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("bench_import needs PostgreSQL: set DATABASE_URL.")
+        settings = connections["default"].settings_dict
+        scratch = f"{settings['NAME']}_bench_{os.getpid()}"
+        self.admin_sql(settings, f'CREATE DATABASE "{scratch}"')
+        original = settings["NAME"]
+        try:
+            connections["default"].close()
+            settings["NAME"] = scratch
+            self.stderr.write(f"Scratch database {scratch}: migrating…")
+            call_command("migrate", verbosity=0)
+            self.bench(rows, seed)
+        finally:
+            connections["default"].close()
+            settings["NAME"] = original
+            self.admin_sql(settings, f'DROP DATABASE IF EXISTS "{scratch}"')
+
+    def admin_sql(self, settings, sql):
+        params = {
+            "host": settings.get("HOST") or None,
+            "port": settings.get("PORT") or None,
+            "user": settings.get("USER") or None,
+            "password": settings.get("PASSWORD") or None,
+        }
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+            admin.execute(sql)
+
+    def bench(self, rows, seed):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.csv"
+            self.generate(path, rows, seed)
+            self.stderr.write(f"{rows:,} rows, {path.stat().st_size / 1e6:.1f} MB; importing…")
+            started = time.perf_counter()
+            result = import_file(path)
+            import_s = time.perf_counter() - started
+            if not result.ok:
+                raise CommandError(f"The import failed: {result.errors[:3]}")
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            amounts = result.run.amounts_created
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+            self.stderr.write("loading the same rows with COPY…")
+            started = time.perf_counter()
+            copied = self.copy(path)
+            copy_s = time.perf_counter() - started
+        if copied != amounts:
+            raise CommandError(f"COPY loaded {copied} amounts, the importer {amounts}.")
+        import_rate, copy_rate = rows / import_s, rows / copy_s
+        self.stdout.write(
+            f"importer: {rows:,} rows ({amounts:,} amounts) in {import_s:.1f} s = "
+            f"{import_rate:,.0f} rows/s\nCOPY:     {rows:,} rows in {copy_s:.1f} s = "
+            f"{copy_rate:,.0f} rows/s"
+        )
+        self.stdout.write(f"import_rows_per_s={import_rate:.0f}")
+        self.stdout.write(f"copy_rows_per_s={copy_rate:.0f}")
+        self.stdout.write(f"import_vs_copy={import_rate / copy_rate:.2f}")
+        self.stdout.write(f"import_peak_rss_mb={peak_mb:.0f}")
+
+    def reference(self):
+        with connection.cursor() as cursor:
+            names = {}
+            for table, where in (
+                ("projects_channel", ""),
+                ("projects_recipient", ""),
+                ("projects_administeringunit", ""),
+            ):
+                cursor.execute(f"SELECT name, id FROM {table} {where} ORDER BY id")
+                names[table] = dict(cursor.fetchall())
+            cursor.execute("SELECT number, id FROM measures_measure ORDER BY plan_id, number")
+            names["measures"] = dict(cursor.fetchall())
+        return names
+
+    def generate(self, path, rows, seed):
+        """A synthetic wide list: random reference names, about three funded years per row."""
+        rng = random.Random(seed)
+        ref = self.reference()
+        channels, recipients = list(ref["projects_channel"]), list(ref["projects_recipient"])
+        units, measures = list(ref["projects_administeringunit"]), list(ref["measures"])
+        years = list(range(FIRST_YEAR, LAST_YEAR + 1))
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(
+                [
+                    "Project title",
+                    "Agreement partner",
+                    "Country",
+                    "Administering unit",
+                    "Objective",
+                    "Measures",
+                    *map(str, years),
+                ]
+            )
+            for i in range(rows):
+                first = rng.randrange(len(years) - 3)
+                cells = [""] * len(years)
+                for offset in range(rng.choice((2, 3, 3, 4))):
+                    cells[first + offset] = f"{rng.randrange(10_000, 5_000_000)}"
+                chosen = rng.sample(measures, rng.choice((1, 1, 2)))
+                writer.writerow(
+                    [
+                        f"Synthetic project {i}",
+                        rng.choice(channels),
+                        rng.choice(recipients),
+                        rng.choice(units),
+                        rng.choice(("main", "subsidiary")),
+                        "; ".join(map(str, chosen)),
+                        *cells,
+                    ]
+                )
+
+    def copy(self, path):
+        """Load the file with COPY: lookups by exact name, ids assigned here."""
+        ref = self.reference()
+        channels, recipients = ref["projects_channel"], ref["projects_recipient"]
+        units, measures = ref["projects_administeringunit"], ref["measures"]
+        projects, shares, agreements, amounts = [], [], [], []
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            years = [int(h) for h in header[6:]]
+            for pk, row in enumerate(reader, start=1):
+                projects.append(
+                    (pk, row[0], "", channels[row[1]], recipients[row[2]], row[4], "", "")
+                )
+                numbers = row[5].split("; ")
+                share = Decimal(100) / len(numbers)
+                shares.extend((pk, measures[int(n)], share) for n in numbers)
+                funded = [(y, v) for y, v in zip(years, row[6:], strict=True) if v]
+                agreements.append((pk, pk, units[row[3]], funded[0][0], funded[-1][0]))
+                amounts.extend((pk, y, Decimal(v), "allocated") for y, v in funded)
+        with connection.cursor() as cursor:
+            raw = cursor.cursor
+            for table, columns, data in (
+                (
+                    "projects_project",
+                    "id, title, description, channel_id, recipient_id, objective, source, demo",
+                    projects,
+                ),
+                ("projects_projectmeasure", "project_id, measure_id, share", shares),
+                (
+                    "projects_agreement",
+                    "id, project_id, unit_id, first_year, last_year",
+                    agreements,
+                ),
+                ("funding_yearlyamount", "agreement_id, year, amount, status", amounts),
+            ):
+                with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for item in data:
+                        copy.write_row(item)
+        return len(amounts)
