@@ -60,7 +60,8 @@ class ImportResult:
     def summary(self):
         r = self.run
         if not self.ok:
-            return f"{r.file_name}: {len(self.errors)} errors, nothing written."
+            count = len(self.errors)
+            return f"{r.file_name}: {count} error{'s' if count != 1 else ''}, nothing written."
         verb = "Dry run of" if r.dry_run else "Imported"
         parts = [
             f"{verb} {r.file_name} ({r.format}, {r.rows} rows)",
