@@ -16,9 +16,9 @@ def millions(amount):
     return f"{amount / Decimal(1_000_000):,.1f} M".replace(",", "\u202f")
 
 
-def bars(rows, limit=25):
-    """Horizontal bars for (label, amount) pairs, the longest bar being the largest amount."""
-    rows = [(label, amount) for label, amount in rows if amount][:limit]
+def bars(rows):
+    """Horizontal bars for (label, amount) pairs, one per row, the longest the largest amount."""
+    rows = list(rows)
     largest = max((amount for _label, amount in rows), default=Decimal(0))
     items = []
     for index, (label, amount) in enumerate(rows):

@@ -1,0 +1,139 @@
+"""The journeys that matter, in a real Chromium against the running app (issue 7)."""
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from funding.models import YearlyAmount
+from projects.models import Project
+
+DATA_WIDE = """Project title,Agreement partner,Country,Administering unit,Measures,2006,2007
+Browser journey project,IOM,Albania,West Balkans Section,1,100 000,250 000
+Second browser project,Caritas,Serbia,West Balkans Section,1; 33,,50 000
+"""
+DATA_BAD = """Project title,Agreement partner,Country,Administering unit,Measures,2007
+Bad row,Norwegain Church Aid,Albania,West Balkans Section,1,1000
+"""
+
+
+def pick(page, field, text):
+    """Choose `text` in an admin autocomplete (select2) widget of `field`."""
+    page.click(f"{field} + .select2 .select2-selection, .field-{field.split('-')[-1]} .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", text)
+    page.click(f".select2-results__option:has-text('{text}')")
+
+
+def table_rows(page):
+    """The breakdown table's body rows as lists of cell texts."""
+    return page.eval_on_selector_all(
+        "table.breakdown tbody tr",
+        "rows => rows.map(r => [...r.children].map(c => c.innerText.trim()))",
+    )
+
+
+def test_an_editor_enters_a_project_and_sees_it_in_the_breakdowns(page, log_in, editor):
+    log_in("editor", "editor-pw-123")
+    page.goto("/admin/projects/project/add/")
+    page.fill("#id_title", "Shelter in Tirana")
+    pick(page, "#id_channel", "International Organization for Migration")
+    pick(page, "#id_recipient", "Albania")
+    pick(page, "#id_agreements-0-unit", "West Balkans Section")
+    page.fill("#id_agreements-0-first_year", "2005")
+    page.fill("#id_agreements-0-last_year", "2007")
+    page.click("input[name=_save]")
+    assert "was added successfully" in page.content()
+
+    project = Project.objects.get(title="Shelter in Tirana")
+    agreement = project.agreements.get()
+    page.goto(f"/admin/projects/agreement/{agreement.pk}/change/")
+    for row, (year, amount) in enumerate([(2005, "1000"), (2006, "2000.50"), (2007, "3000")]):
+        page.fill(f"#id_amounts-{row}-year", str(year))
+        page.fill(f"#id_amounts-{row}-amount", amount)
+    page.click("input[name=_save]")
+    assert "was changed successfully" in page.content()
+    assert YearlyAmount.objects.filter(agreement=agreement).count() == 3
+
+    page.goto("/breakdowns/region/")
+    assert page.locator("table.breakdown tbody tr", has_text="Europe").inner_text().count(
+        "6 000.50"
+    ) or "6\u202f000.50" in page.content() or "6\xa0000.50" in page.content()
+    page.goto("/breakdowns/year/")
+    text = page.locator("table.breakdown").inner_text()
+    assert re.search(r"2006\s+2\D000", text), text
+
+
+def test_an_editor_imports_a_wide_file_through_the_admin(page, log_in, editor, tmp_path):
+    log_in("editor", "editor-pw-123")
+    page.goto("/")
+    before = page.locator("body").inner_text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(DATA_BAD)
+    page.goto("/admin/funding/yearlyamount/")
+    page.click("text=Import project list")
+    page.set_input_files("input[type=file]", str(bad))
+    page.click("input[value=Preview]")
+    assert "Nothing was imported: 1 error" in page.content()
+    assert 'did you mean "Norwegian Church Aid"' in page.content()
+    assert page.locator("input[value='Confirm import']").count() == 0
+    assert YearlyAmount.objects.count() == 0
+
+    good = tmp_path / "good.csv"
+    good.write_text(DATA_WIDE)
+    page.set_input_files("input[type=file]", str(good))
+    page.click("input[value=Preview]")
+    assert "Preview: what the import would change" in page.content()
+    assert YearlyAmount.objects.count() == 0
+    page.click("input[value='Confirm import']")
+    page.wait_for_load_state()
+    assert YearlyAmount.objects.count() == 3
+    assert sum(a.amount for a in YearlyAmount.objects.all()) == Decimal(400_000)
+    page.goto("/")
+    assert page.locator("body").inner_text() != before
+    assert "400 000" in page.locator("body").inner_text().replace("\u202f", " ").replace(
+        "\xa0", " "
+    )
+
+
+@pytest.fixture
+def demo(reference_data):
+    call_command("load_demo")
+
+
+def test_an_analyst_filters_sorts_downloads_and_sees_the_chart(page, log_in, analyst, demo):
+    log_in("analyst", "analyst-pw-123")
+    page.goto("/")
+    page.click("a[href^='/breakdowns/channel/']")
+    page.click("summary")
+    page.fill("#id_year_from", "2003")
+    page.fill("#id_year_to", "2007")
+    page.select_option("#id_objective", "main")
+    page.click("text=Apply filters")
+    assert "year_from=2003" in page.url and "objective=main" in page.url
+    page.click("table.breakdown thead a:has-text('Amount')")
+    page.wait_for_load_state()
+    rows = table_rows(page)
+    amounts = [Decimal(re.sub(r"[^\d.]", "", r[1])) for r in rows]
+    assert amounts in (sorted(amounts), sorted(amounts, reverse=True))
+    assert len(page.locator("svg.chart rect").all()) == len(rows)
+
+    with page.expect_download() as download_info:
+        page.click("a:has-text('CSV')")
+    content = download_info.value.path().read_text(encoding="utf-8-sig")
+    downloaded = list(csv.reader(io.StringIO(content)))
+    labels = [row[0] for row in rows]
+    body = [row for row in downloaded if row and row[0] in labels]
+    assert [row[0] for row in body] == labels
+    for page_row, file_row in zip(rows, body, strict=True):
+        assert Decimal(file_row[1]) == Decimal(re.sub(r"[^\d.]", "", page_row[1]))
+
+
+def test_an_analyst_sees_each_published_figures_status(page, log_in, analyst, demo):
+    log_in("analyst", "analyst-pw-123")
+    page.click("text=Published figures")
+    statuses = page.locator("table.published tbody td[class^=status-]").all_inner_texts()
+    assert len(statuses) == 27
+    assert set(statuses) == {"matches within tolerance"}
