@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
+from simple_history.models import HistoricalRecords
 
+from audit.history import ImportRunStamp
 from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
 
@@ -45,6 +47,8 @@ class YearlyAmount(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ALLOCATED)
 
     objects = YearlyAmountQuerySet.as_manager()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["agreement", "year"]

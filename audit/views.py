@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+
+from . import changes
+
+
+@login_required
+def recent_changes(request):
+    """Every audited change, newest first: for editors (who may read every model's history)."""
+    if not request.user.has_perms(changes.history_permissions()):
+        raise PermissionDenied("Only editors can see the change history.")
+    page = changes.recent_changes(request.GET.get("page"))
+    return render(request, "audit/recent_changes.html", {"page": page})
