@@ -1,5 +1,6 @@
 """The site-wide list of recent changes: every audited model's history, newest first, read in
-a fixed number of queries (one count, one page of keys, then two per model on the page)."""
+a bounded number of queries: one count, one page of keys, then one per model on the page (at
+most one per audited model), whatever the number of changes."""
 
 from dataclasses import dataclass, field
 
@@ -91,7 +92,8 @@ def _keys(models):
 
 
 def _records(model, history_ids):
-    """The historical records `history_ids` of `model`, each with the record before it."""
+    """The historical records `history_ids` of `model`, each with the record before it, in one
+    query."""
     hm = history_model(model)
     pk = model._meta.pk.attname
     earlier = hm.objects.filter(
@@ -99,13 +101,18 @@ def _records(model, history_ids):
         | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id")),
         **{pk: OuterRef(pk)},
     ).order_by("-history_date", "-history_id")
-    records = list(
-        hm.objects.filter(history_id__in=history_ids)
-        .select_related("history_user")
-        .annotate(previous_id=Subquery(earlier.values("history_id")[:1]))
-    )
-    previous = hm.objects.in_bulk([r.previous_id for r in records if r.previous_id])
-    return {r.history_id: (r, previous.get(r.previous_id)) for r in records}
+    with_previous = hm.objects.annotate(previous_id=Subquery(earlier.values("history_id")[:1]))
+    previous_ids = with_previous.filter(history_id__in=history_ids).values("previous_id")
+    fetched = {
+        r.history_id: r
+        for r in with_previous.filter(
+            Q(history_id__in=history_ids) | Q(history_id__in=previous_ids)
+        ).select_related("history_user")
+    }
+    return {
+        history_id: (fetched[history_id], fetched.get(fetched[history_id].previous_id))
+        for history_id in history_ids
+    }
 
 
 def _field_changes(model, record, previous):

@@ -52,3 +52,26 @@ def stamp_import_run(sender, history_instance, **kwargs):
     history_instance.import_run_id = run_id
     if not history_instance.history_change_reason:
         history_instance.history_change_reason = import_run_reason(run_id)
+
+
+def record_existing_rows(apps, app_label, model_names):
+    """Give every existing row a first historical record, so that its first edit shows the old
+    values. For migrations that add history to models which already hold rows."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    for name in model_names:
+        model = apps.get_model(app_label, name)
+        history = apps.get_model(app_label, f"Historical{name}")
+        history.objects.bulk_create(
+            [
+                history(
+                    **row,
+                    history_date=now,
+                    history_type="+",
+                    history_change_reason="Existing record when the history began",
+                )
+                for row in model.objects.values().iterator()
+            ],
+            batch_size=1000,
+        )

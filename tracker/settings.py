@@ -126,7 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username + address is refused before the password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "tracker.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

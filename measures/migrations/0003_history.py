@@ -5,6 +5,12 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from audit.history import record_existing_rows
+
+
+def record_existing(apps, schema_editor):
+    record_existing_rows(apps, 'measures', ['Plan', 'Goal', 'Ministry', 'Measure'])
+
 
 class Migration(migrations.Migration):
 
@@ -103,4 +109,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(record_existing, migrations.RunPython.noop),
     ]

@@ -6,6 +6,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
+from audit.history import record_existing_rows
+
+
+def record_existing(apps, schema_editor):
+    record_existing_rows(apps, 'projects', ['Region', 'Recipient', 'Channel', 'AdministeringUnit', 'PartnerGroup', 'Project', 'ProjectMeasure', 'Agreement'])
+
 
 class Migration(migrations.Migration):
 
@@ -198,4 +204,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(record_existing, migrations.RunPython.noop),
     ]
