@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0
 
-.PHONY: install run serve test lint fmt bench bench-breakdowns browser-deps
+.PHONY: install run serve loadtest test lint fmt bench bench-import bench-breakdowns browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,6 +19,26 @@ run: install
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_admin
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production-like, locally: DEBUG off, static files collected, gunicorn on 127.0.0.1:8000.
+# SECRET_KEY comes from the environment, else from .secret_key (generated once, git-ignored).
+# Secure cookies are off by default here only because 127.0.0.1 is served over plain HTTP.
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_COOKIES="$${SECURE_COOKIES:-0}"
+
+.secret_key:
+	umask 077; $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: install .secret_key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) $(VENV)/bin/gunicorn tracker.wsgi --bind 127.0.0.1:8000 --access-logfile -
+
+# 20 logged-in clients for 30 s against gunicorn on 127.0.0.1 with a scratch database
+# (PostgreSQL next to DATABASE_URL's, else SQLite). LOADTEST_ARGS="--duration 10" etc.
+LOADTEST_ARGS ?=
+loadtest: install
+	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Sum
+from simple_history.admin import SimpleHistoryAdmin
 
 from projects.models import Agreement
 
@@ -18,7 +19,7 @@ class YearlyAmountInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "number", "channel", "recipient", "unit", "period", "total_amount"]
     list_filter = ["unit__kind", "unit", "project__objective", "first_year"]
     list_select_related = ["project__channel", "project__recipient", "unit"]
@@ -43,7 +44,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(admin.ModelAdmin):
+class YearlyAmountAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
     list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]

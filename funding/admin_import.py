@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -137,6 +137,8 @@ def confirm(request, model_admin, context):
 
 
 def export_csv(request, model_admin):
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     response = StreamingHttpResponse(csv_lines(), content_type="text/csv; charset=utf-8")
@@ -145,6 +147,8 @@ def export_csv(request, model_admin):
 
 
 def export_xlsx(request, model_admin):
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     response = HttpResponse(

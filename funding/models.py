@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, F, Max, Min, Q, Sum
+from simple_history.models import HistoricalRecords
 
 from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
+from tracker.history import ImportRunStamp
 
 ORE = Decimal("0.01")
 
@@ -155,6 +157,8 @@ class YearlyAmount(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ALLOCATED)
 
     objects = YearlyAmountQuerySet.as_manager()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["agreement", "year"]

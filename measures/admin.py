@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Goal, Measure, Ministry, Plan
 
@@ -30,7 +31,7 @@ class GoalInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "start_year", "end_year", "measure_count"]
     search_fields = ["title"]
     inlines = [GoalInline]
@@ -44,7 +45,7 @@ class PlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(SimpleHistoryAdmin):
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
@@ -52,13 +53,13 @@ class GoalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Ministry)
-class MinistryAdmin(admin.ModelAdmin):
+class MinistryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "coordinates"]
     search_fields = ["name"]
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(SimpleHistoryAdmin):
     list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry", "project_count"]
     list_display_links = ["number", "title_or_missing"]
     list_filter = ["plan", TitleListFilter, "goal", "lead_ministry", "responsible_ministries"]

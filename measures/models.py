@@ -1,6 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from tracker.history import ImportRunStamp
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -11,6 +14,8 @@ class Plan(models.Model):
     title = models.CharField(max_length=200, blank=True, help_text="Leave empty if unknown.")
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["start_year", "end_year"]
@@ -50,6 +55,8 @@ class Goal(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["plan", "number"]
         constraints = [
@@ -67,6 +74,8 @@ class Ministry(models.Model):
     coordinates = models.BooleanField(
         default=False, help_text="Chairs the inter-ministerial working group."
     )
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
@@ -109,6 +118,8 @@ class Measure(models.Model):
     )
 
     objects = MeasureQuerySet.as_manager()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["plan", "number"]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AdministeringUnit,
@@ -22,7 +23,7 @@ from .models import (
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "geographic", "recipient_count"]
     search_fields = ["name"]
 
@@ -40,7 +41,7 @@ class RecipientAliasInline(admin.TabularInline):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(admin.ModelAdmin):
+class RecipientAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "iso2", "iso3", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
@@ -49,7 +50,7 @@ class RecipientAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerGroup)
-class PartnerGroupAdmin(admin.ModelAdmin):
+class PartnerGroupAdmin(SimpleHistoryAdmin):
     list_display = ["name", "channel_count"]
     search_fields = ["name"]
 
@@ -73,7 +74,7 @@ class ChannelAliasInline(admin.TabularInline):
 
 
 @admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
+class ChannelAdmin(SimpleHistoryAdmin):
     list_display = ["name", "acronym", "partner_group", "oecd_code", "parent"]
     list_filter = ["partner_group"]
     list_select_related = ["partner_group", "oecd_code", "parent"]
@@ -88,7 +89,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(AdministeringUnit)
-class AdministeringUnitAdmin(admin.ModelAdmin):
+class AdministeringUnitAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "agreement_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -135,7 +136,7 @@ class AgreementInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(SimpleHistoryAdmin):
     list_display = ["title", "channel", "recipient", "objective", "total_amount", "demo"]
     list_filter = ["objective", "recipient__region", "channel__partner_group", "demo"]
     list_select_related = ["channel", "recipient"]

@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
+from tracker.history import ImportRunStamp
 
 
 class Region(models.Model):
@@ -15,6 +17,8 @@ class Region(models.Model):
     geographic = models.BooleanField(
         default=True, help_text="Counts in the geographically allocated total (shares' base)."
     )
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["-geographic", "name"]
@@ -35,6 +39,8 @@ class Recipient(models.Model):
     iso2 = models.CharField("ISO alpha-2", max_length=2, unique=True, null=True, blank=True)
     iso3 = models.CharField("ISO alpha-3", max_length=3, unique=True, null=True, blank=True)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="recipients")
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
@@ -91,6 +97,8 @@ class PartnerGroup(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["name"]
 
@@ -127,6 +135,8 @@ class Channel(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
@@ -172,6 +182,8 @@ class AdministeringUnit(models.Model):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["name"]
 
@@ -215,6 +227,8 @@ class Project(models.Model):
     )
     demo = models.CharField(max_length=10, choices=Demo.choices, default=Demo.NO, blank=True)
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["title"]
         constraints = [
@@ -233,6 +247,8 @@ class ProjectMeasure(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="measure_shares")
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="project_shares")
     share = models.DecimalField("share (%)", max_digits=5, decimal_places=2, default=Decimal(100))
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["measure"]
@@ -266,6 +282,8 @@ class Agreement(models.Model):
     )
     first_year = models.PositiveSmallIntegerField()
     last_year = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["project__title", "first_year"]

@@ -19,7 +19,8 @@ from projects.models import (
 
 @pytest.fixture(autouse=True)
 def plain_static_files(settings):
-    """Tests run without collectstatic, so they cannot use the production manifest storage."""
+    """Pages render without `collectstatic`: the manifest storage (DEBUG off) is tested on its
+    own in tests/tracker/test_static_files.py."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -22,7 +22,9 @@ Bad row,Norwegain Church Aid,Albania,West Balkans Section,1,1000
 
 def pick(page, field, text):
     """Choose `text` in an admin autocomplete (select2) widget of `field`."""
-    page.click(f"{field} + .select2 .select2-selection, .field-{field.split('-')[-1]} .select2-selection")
+    page.click(
+        f"{field} + .select2 .select2-selection, .field-{field.split('-')[-1]} .select2-selection"
+    )
     page.fill(".select2-container--open .select2-search__field", text)
     page.click(f".select2-results__option:has-text('{text}')")
 
@@ -58,9 +60,11 @@ def test_an_editor_enters_a_project_and_sees_it_in_the_breakdowns(page, log_in, 
     assert YearlyAmount.objects.filter(agreement=agreement).count() == 3
 
     page.goto("/breakdowns/region/")
-    assert page.locator("table.breakdown tbody tr", has_text="Europe").inner_text().count(
-        "6 000.50"
-    ) or "6\u202f000.50" in page.content() or "6\xa0000.50" in page.content()
+    assert (
+        page.locator("table.breakdown tbody tr", has_text="Europe").inner_text().count("6 000.50")
+        or "6\u202f000.50" in page.content()
+        or "6\xa0000.50" in page.content()
+    )
     page.goto("/breakdowns/year/")
     text = page.locator("table.breakdown").inner_text()
     assert re.search(r"2006\s+2\D000", text), text

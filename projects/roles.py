@@ -1,0 +1,48 @@
+"""The two roles besides superusers, as groups with permissions.
+
+Editors (ministry staff) may add, change, delete and view every record of the measures,
+projects and funding apps, histories included, and use the admin (the user's `is_staff`).
+Analysts may only view those records (not their histories) and have no admin access.
+
+`sync_roles` is called by a migration; call it again from any later migration that adds models
+to these apps so that the groups get the new permissions (it only adds, never removes).
+"""
+
+from django.apps import apps as global_apps
+
+EDITORS = "Editors"
+ANALYSTS = "Analysts"
+ROLES = {"editor": EDITORS, "analyst": ANALYSTS}
+ROLE_APPS = ("measures", "projects", "funding")
+# django-simple-history names each history model "Historical<Model>".
+HISTORY_PREFIX = "historical"
+
+
+def ensure_permissions(apps=global_apps):
+    """Create the permissions of every app now, rather than after the last migration."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        # A migration's app configs have no models module, which create_permissions requires.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
+
+
+def sync_roles(apps=global_apps):
+    """Create the Editors and Analysts groups if missing and add their permissions."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ensure_permissions(apps)
+    ours = Permission.objects.filter(content_type__app_label__in=ROLE_APPS)
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*ours)
+    analysts, _ = Group.objects.get_or_create(name=ANALYSTS)
+    analysts.permissions.add(
+        *ours.filter(codename__startswith="view_").exclude(
+            content_type__model__startswith=HISTORY_PREFIX
+        )
+    )

@@ -1,0 +1,309 @@
+"""The permission matrix: every URL pattern of the URLconf, for each of anonymous, analyst,
+editor and superuser, for GET and POST.
+
+The expected outcomes come from RULES, keyed by URL name (fnmatch patterns). A page added
+without a rule fails `test_every_url_pattern_has_a_rule`, naming the URL: add a rule for it.
+Rules for pages that do not exist (yet) in the URLconf are never used.
+"""
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLResolver, get_resolver, resolve
+from django.utils import timezone
+
+from funding.models import ImportRun
+from projects.models import Project
+from projects.roles import ANALYSTS, EDITORS, ROLE_APPS
+
+ROLES = ("anonymous", "analyst", "editor", "superuser")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a response must be: one of `statuses`, and where a redirect must go."""
+
+    statuses: tuple
+    redirect_to: str = ""
+    label: str = ""
+    exact: bool = False
+
+    def matches(self, response):
+        if response.status_code not in self.statuses:
+            return False
+        if self.redirect_to and response.status_code in (301, 302):
+            location = response["Location"]
+            return (
+                location == self.redirect_to
+                if self.exact
+                else location.startswith(self.redirect_to)
+            )
+        return True
+
+    def __str__(self):
+        return self.label or "/".join(map(str, self.statuses))
+
+
+OK = Outcome((200,), label="200")
+LOGIN = Outcome((302,), "/accounts/login/", "redirect to the login page")
+ADMIN_LOGIN = Outcome((302,), "/admin/login/", "redirect to the admin login")
+ADMIN_INDEX = Outcome((302,), "/admin/", "redirect to the admin index", exact=True)
+FORBIDDEN = Outcome((403,), label="403")
+NOT_FOUND = Outcome((404,), label="404")
+NOT_ALLOWED = Outcome((405,), label="405")
+REDIRECT = Outcome((302,), label="a redirect")
+OK_OR_NOT_ALLOWED = Outcome((200, 405), label="200, or 405 where the view is GET-only")
+LOGIN_OR_NOT_ALLOWED = Outcome((302, 405), "/accounts/login/", "login redirect or 405")
+NOWHERE_TO_VIEW = Outcome((302, 404), label="404 (no page on the site) or a redirect to it")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Expected outcomes by role; `post` defaults to `get`. `query` is added to the URL."""
+
+    get: dict
+    post: dict = field(default=None)
+    query: str = ""
+    positional: tuple = ()  # kwarg names that fill unnamed regex groups, in order
+
+    def expected(self, method, role):
+        table = self.get if method == "GET" or self.post is None else self.post
+        return table[role]
+
+
+def roles(anonymous, analyst, editor, superuser):
+    return dict(zip(ROLES, (anonymous, analyst, editor, superuser), strict=True))
+
+
+ANALYST_PAGE = Rule(
+    get=roles(LOGIN, OK, OK, OK),
+    post=roles(LOGIN_OR_NOT_ALLOWED, OK_OR_NOT_ALLOWED, OK_OR_NOT_ALLOWED, OK_OR_NOT_ALLOWED),
+)
+STAFF_ONLY = roles(ADMIN_LOGIN, ADMIN_LOGIN, OK, OK)
+STAFF_GET_ONLY = Rule(get=STAFF_ONLY, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOT_ALLOWED] * 2))
+# Model pages of the admin: editors may use those of our apps (see `admin_model_rule`).
+OURS = Rule(get=STAFF_ONLY)
+OTHERS = Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, OK))
+# django-axes' logs are written by axes only: nobody adds to them.
+READ_ONLY_LOG = Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, FORBIDDEN))
+IMPORT_PAGE = Rule(
+    get=STAFF_ONLY,
+    post=roles(ADMIN_LOGIN, ADMIN_LOGIN, Outcome((200, 302, 400)), Outcome((200, 302, 400))),
+)
+
+# First match wins: the specific before the general.
+RULES = [
+    ("healthz", Rule(get=roles(OK, OK, OK, OK), post=roles(*[NOT_ALLOWED] * 4))),
+    ("login", Rule(get=roles(OK, OK, OK, OK))),  # POST without data: the form with errors
+    ("logout", Rule(get=roles(*[NOT_ALLOWED] * 4), post=roles(*[LOGIN] * 4))),
+    ("overview", ANALYST_PAGE),
+    ("breakdowns", ANALYST_PAGE),
+    ("breakdown", ANALYST_PAGE),
+    ("projects:list", ANALYST_PAGE),
+    ("projects:detail", ANALYST_PAGE),
+    ("published", ANALYST_PAGE),
+    (
+        "recent_changes",
+        Rule(
+            get=roles(LOGIN, FORBIDDEN, OK, OK),
+            post=roles(LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+        ),
+    ),
+    ("admin:index", Rule(get=STAFF_ONLY)),
+    (
+        "admin:login",
+        Rule(
+            get=roles(OK, OK, ADMIN_INDEX, ADMIN_INDEX),
+            post=roles(OK, OK, OK, OK),  # without data: the form with errors
+        ),
+    ),
+    (
+        "admin:logout",
+        # The admin sends whoever is not staff to its index; LOGOUT_REDIRECT_URL is the login.
+        Rule(
+            get=roles(ADMIN_INDEX, ADMIN_INDEX, NOT_ALLOWED, NOT_ALLOWED),
+            post=roles(ADMIN_INDEX, ADMIN_INDEX, LOGIN, LOGIN),
+        ),
+    ),
+    ("admin:password_change", Rule(get=STAFF_ONLY)),
+    ("admin:password_change_done", STAFF_GET_ONLY),
+    (
+        "admin:autocomplete",
+        Rule(
+            get=STAFF_ONLY,
+            post=STAFF_GET_ONLY.post,
+            query="?app_label=projects&model_name=project&field_name=channel",
+        ),
+    ),
+    ("admin:jsi18n", STAFF_GET_ONLY),
+    ("admin:view_on_site", Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOWHERE_TO_VIEW] * 2))),
+    ("admin:app_list", Rule(get=STAFF_ONLY)),  # app_label=projects
+    ("admin:(unnamed) (?P<url>.*)$", Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOT_FOUND] * 2))),
+    # django-import-export's pages (the importer's admin).
+    ("admin:*_import", IMPORT_PAGE),
+    ("admin:*_process_import", IMPORT_PAGE),
+    ("admin:*_export", IMPORT_PAGE),
+    # The importer's wide-layout downloads: editors (view permission) only, GET only.
+    ("admin:funding_yearlyamount_export_*", STAFF_GET_ONLY),
+    ("admin:axes_*_add", READ_ONLY_LOG),
+    # Import runs are written by the importer only: a read-only log, like axes' ones.
+    ("admin:funding_importrun_add", READ_ONLY_LOG),
+    (
+        "admin:funding_importrun_change",
+        Rule(get=STAFF_ONLY, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, FORBIDDEN)),
+    ),
+    # Saving a read-only log entry changes nothing and returns to the list.
+    (
+        "admin:axes_*_change",
+        Rule(get=OTHERS.get, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, REDIRECT)),
+    ),
+    (
+        "admin:*_simple_history",
+        Rule(get=OURS.get, positional=("object_id", "version_id")),
+    ),
+    ("admin:*_changelist", "model"),
+    ("admin:*_add", "model"),
+    ("admin:*_change", "model"),
+    ("admin:*_history", "model"),
+    ("admin:*_delete", "model"),
+    ("admin:auth_user_password_change", "model"),
+    ("admin:(unnamed) */*/<path:object_id>/", "model-redirect"),
+]
+
+
+def walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        else:
+            route = prefix + str(pattern.pattern)
+            name = pattern.name or f"(unnamed) {route.split('/', 1)[-1] if namespace else route}"
+            yield (f"{namespace}:{name}" if namespace else name), route
+
+
+URLS = sorted(set(walk(get_resolver().url_patterns)))
+
+
+def admin_model(route):
+    """The model of an admin route "admin/<app>/<model>/…", or None."""
+    parts = route.split("/")
+    if len(parts) < 3 or parts[0] != "admin":
+        return None
+    try:
+        model = apps.get_model(parts[1], parts[2])
+    except (LookupError, ValueError):
+        return None
+    return model if model in admin.site._registry else None
+
+
+def rule_for(key, route):
+    for pattern, rule in RULES:
+        if fnmatch.fnmatchcase(key, pattern):
+            if rule in ("model", "model-redirect"):
+                model = admin_model(route)
+                if model is None:
+                    continue
+                ours = OURS if model._meta.app_label in ROLE_APPS else OTHERS
+                if rule == "model-redirect":  # to the change page, which checks permissions
+                    return Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT, REDIRECT))
+                return ours
+            return rule
+    return None
+
+
+def test_every_url_pattern_has_a_rule():
+    missing = [f"{key} ({route})" for key, route in URLS if rule_for(key, route) is None]
+    assert not missing, "add a rule in tests/test_permissions.py for: " + "; ".join(missing)
+
+
+@pytest.fixture
+def users(db, django_user_model):
+    # No passwords (hashing is slow): the clients log in with force_login.
+    analyst = django_user_model.objects.create_user("ana")
+    analyst.groups.add(Group.objects.get(name=ANALYSTS))
+    editor = django_user_model.objects.create_user("eddie", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    boss = django_user_model.objects.create_superuser("boss", password=None)
+    return {"anonymous": None, "analyst": analyst, "editor": editor, "superuser": boss}
+
+
+@pytest.fixture
+def samples(users, make_agreement):
+    """A real row of every model the admin shows, with a history record where audited."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    agreement = make_agreement(amounts={2007: 1000, 2008: 2000})
+    ImportRun.objects.create(file_name="list.csv", started=timezone.now(), succeeded=True)
+    common = {"user_agent": "test", "ip_address": "127.0.0.9", "username": "x", "path_info": "/"}
+    AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=1, **common)
+    AccessLog.objects.create(**common)
+    AccessFailureLog.objects.create(**common)
+    rows = {}
+    for model in admin.site._registry:
+        row = model._default_manager.order_by("pk").first()
+        assert row is not None, f"the permission test needs a {model.__name__} row"
+        if hasattr(model._meta, "simple_history_manager_attribute"):
+            row.save()  # reference rows predate their history table
+            history = getattr(model, model._meta.simple_history_manager_attribute)
+            records = history.filter(**{model._meta.pk.attname: row.pk})
+            rows[model, "version"] = records.latest("history_id").history_id
+        rows[model] = row
+    return {"rows": rows, "project": agreement.project}
+
+
+def sample_kwargs(route, samples):
+    model = admin_model(route)
+    row = samples["rows"].get(model)
+    return {
+        "object_id": row.pk if row else None,
+        "id": row.pk if row else None,
+        "version_id": samples["rows"].get((model, "version")),
+        "pk": samples["project"].pk,
+        "content_type_id": ContentType.objects.get_for_model(Project).pk,
+        "app_label": "projects",
+        "url": "no-such-page/",
+        "dimension": "region",
+    }
+
+
+def build_url(route, kwargs, rule):
+    """Fill the route's converters and regex groups with sample values."""
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(kwargs[m[1]]), route)
+    url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m[1]]), url)
+    positional = iter(rule.positional)
+    url = re.sub(r"\((?!\?)[^)]*\)", lambda m: str(kwargs[next(positional)]), url)
+    return "/" + url.replace("^", "").replace("$", "") + rule.query
+
+
+@pytest.mark.parametrize(("key", "route"), URLS, ids=[key for key, _route in URLS])
+def test_each_role_gets_the_expected_outcome(key, route, users, samples, client):
+    rule = rule_for(key, route)
+    if rule is None:
+        pytest.skip(f"no rule for {key}: see test_every_url_pattern_has_a_rule")
+    url = build_url(route, sample_kwargs(route, samples), rule)
+    if "(unnamed)" not in key:
+        assert resolve(url.split("?")[0]).view_name == key, f"{url} does not resolve to {key}"
+    failures = []
+    for role in ROLES:
+        for method in ("GET", "POST"):
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            response = client.get(url) if method == "GET" else client.post(url)
+            expected = rule.expected(method, role)
+            if not expected.matches(response):
+                where = response.get("Location", "")
+                failures.append(
+                    f"{method} {url} as {role}: expected {expected}, "
+                    f"got {response.status_code} {where}".rstrip()
+                )
+    assert not failures, "\n".join(failures)
