@@ -228,6 +228,7 @@ def _lock():
 
 def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
     counts, created = None, {}
+    run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
         with transaction.atomic():
             _lock()
@@ -256,7 +257,7 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
             if errors:
                 raise _Rollback
             counts = count_changes(stage, lookups)
-            created = write_import(stage, lookups, counts)
+            created = write_import(stage, lookups, counts, run)
             stage.drop()
             if run.dry_run:
                 raise _Rollback

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from projects.models import AdministeringUnit, Channel
 
+from . import history
 from .conflicts import nok
 
 MAX_CHANGES = 5000
@@ -36,6 +37,19 @@ class Counts:
     measures_replaced: int = 0  # existing projects whose measures change
     changes: list = field(default_factory=list)
     preview: list = field(default_factory=list)
+
+    @property
+    def anything_changed(self):
+        return any(
+            (
+                self.projects_created,
+                self.projects_updated,
+                self.agreements_created,
+                self.agreements_updated,
+                self.amounts_created,
+                self.amounts_updated,
+            )
+        )
 
 
 def count_changes(stage, lookups):
@@ -185,13 +199,16 @@ def unit_kind(name):
     return AdministeringUnit.Kind.OTHER
 
 
-def write_import(stage, lookups, counts):
-    """Write everything the stage says, in order. The caller holds the transaction and lock.
+def write_import(stage, lookups, counts, run):
+    """Write everything the stage says, in order, with its history (unless a dry run). The
+    caller holds the transaction and lock.
 
     Returns the names of the channels and units created. Statements whose count is zero are
     not sent, so re-importing an unchanged file writes nothing.
     """
     created = {"channel": [], "unit": []}
+    audit = not run.dry_run and counts.anything_changed
+    before = history.highest_ids(stage) if audit else None
     for kind, model in (("channel", Channel), ("unit", AdministeringUnit)):
         missing = sorted(lookups.missing[kind].values(), key=lambda item: -item[0])
         if not missing:
@@ -228,6 +245,8 @@ def write_import(stage, lookups, counts):
             WHERE {{project}}.id = ip.project_id AND ({fields_changed("ip.")})"""
         )
     if counts.measures_replaced:
+        if audit:
+            history.record_deleted_measures(stage, run)
         stage.sql(
             """DELETE FROM {pm} WHERE project_id IN (SELECT project_id FROM import_proj
             WHERE measures_changed = 1)"""
@@ -267,4 +286,6 @@ def write_import(stage, lookups, counts):
             """UPDATE {amount} SET amount = a.ore / 100.0, status = a.status FROM import_amt AS a
             WHERE {amount}.id = a.old_id AND (a.old_ore <> a.ore OR a.old_status <> a.status)"""
         )
+    if audit:
+        history.record_changes(stage, run, before, FIELDS_CHANGED)
     return created
