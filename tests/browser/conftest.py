@@ -10,7 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+from projects.roles import ROLES, sync_roles
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (not by the server) must be allowed from it. Only the browser tests set this.
@@ -51,6 +55,25 @@ def browser():
 @pytest.fixture
 def reference_data(transactional_db):
     call_command("load_reference")
+    sync_roles()
+
+
+def make_user(username, role):
+    user = get_user_model().objects.create_user(
+        username, password=f"{username}-pw-123", is_staff=role == "editor"
+    )
+    user.groups.add(Group.objects.get(name=ROLES[role]))
+    return user
+
+
+@pytest.fixture
+def editor(reference_data):
+    return make_user("editor", "editor")
+
+
+@pytest.fixture
+def analyst(reference_data):
+    return make_user("analyst", "analyst")
 
 
 @pytest.hookimpl(hookwrapper=True)
