@@ -19,6 +19,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape(value):
+    """Keep spreadsheets from running a cell as a formula: prefix ' (the importer strips it)."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

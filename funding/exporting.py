@@ -8,9 +8,9 @@ from openpyxl import Workbook
 
 from projects.models import Agreement, ProjectMeasure
 
+from .downloads import escape
 from .models import YearlyAmount
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATUS_ORDER = {"planned": 0, "allocated": 1, "disbursed": 2}
 HEADER = [
     "Agreement no",
@@ -21,13 +21,6 @@ HEADER = [
     "Objective",
     "Measures",
 ]
-
-
-def escape(value):
-    """Keep spreadsheets from running a cell as a formula: prefix ' (the importer strips it)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def year_columns():

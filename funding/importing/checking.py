@@ -8,6 +8,7 @@ import difflib
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from funding.downloads import FORMULA_STARTS
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
 from projects.models import (
     AdministeringUnit,
@@ -20,7 +21,6 @@ from projects.models import (
 
 ORE = Decimal("0.01")
 MAX_ORE = 10**15 - 1  # DecimalField(max_digits=15, decimal_places=2)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 OBJECTIVES = {
     "": "main",
     "main": "main",
@@ -48,7 +48,7 @@ LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
 
 def unescape(text):
     """Undo the export's formula escaping: a leading ' before = + - @ tab or CR."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
         return text[1:]
     return text
 
