@@ -1,7 +1,7 @@
 """Load test: gunicorn on 127.0.0.1 with a scratch database holding data, N logged-in clients
 driving the overview and every breakdown page linked from it for a fixed time.
 
-    python scripts/loadtest.py [--duration 30] [--clients 20] [--path /other/page/ ...]
+    python -m tracker.loadtest [--duration 30] [--clients 20] [--path /other/page/ ...]
 
 Prints name=value lines: requests, requests_per_s, p50_ms, p95_ms, max_ms, errors.
 The scratch database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at the
