@@ -262,7 +262,7 @@ class ProjectMeasure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.measure} ({self.share} %)"
+        return f"{self.project}: {self.measure} ({self.share} %)"
 
     def clean(self):
         if self.share is not None and not Decimal(0) < self.share <= Decimal(100):

@@ -68,7 +68,7 @@ def test_deleting_an_agreement_with_amounts_asks_first_and_is_recorded(
         (
             "measures/measure",
             lambda: Measure.objects.get(plan__start_year=2006, number=1),
-            "Measure served: Measure 1: ",
+            "Measure served: Shelter in Tirana: Measure 1: ",
         ),
         ("projects/recipient", lambda: Recipient.objects.get(name="Albania"), "Shelter in Tirana"),
         (
