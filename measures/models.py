@@ -20,6 +20,7 @@ class Plan(models.Model):
     class Meta:
         ordering = ["start_year", "end_year"]
         verbose_name = "plan of action"
+        verbose_name_plural = "plans of action"
         constraints = [
             models.UniqueConstraint(fields=["start_year", "end_year"], name="plan_unique_period"),
             models.CheckConstraint(
