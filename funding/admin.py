@@ -20,6 +20,7 @@ class YearlyAmountInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
+    ordering = ["project__title", "first_year"]
     list_display = ["__str__", "number", "channel", "recipient", "unit", "period", "total_amount"]
     list_filter = ["unit__kind", "unit", "project__objective", "first_year"]
     list_select_related = ["project__channel", "project__recipient", "unit"]

@@ -32,6 +32,7 @@ class GoalInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
+    ordering = ["start_year", "end_year"]
     list_display = ["__str__", "start_year", "end_year", "measure_count"]
     search_fields = ["title"]
     inlines = [GoalInline]
@@ -60,6 +61,7 @@ class MinistryAdmin(SimpleHistoryAdmin):
 
 @admin.register(Measure)
 class MeasureAdmin(SimpleHistoryAdmin):
+    ordering = ["plan", "number"]
     list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry", "project_count"]
     list_display_links = ["number", "title_or_missing"]
     list_filter = ["plan", TitleListFilter, "goal", "lead_ministry", "responsible_ministries"]

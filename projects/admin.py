@@ -24,6 +24,7 @@ from .models import (
 
 @admin.register(Region)
 class RegionAdmin(SimpleHistoryAdmin):
+    ordering = ["-geographic", "name"]
     list_display = ["name", "geographic", "recipient_count"]
     search_fields = ["name"]
 
@@ -51,6 +52,7 @@ class RecipientAdmin(SimpleHistoryAdmin):
 
 @admin.register(PartnerGroup)
 class PartnerGroupAdmin(SimpleHistoryAdmin):
+    ordering = ["name"]
     list_display = ["name", "channel_count"]
     search_fields = ["name"]
 
@@ -91,6 +93,7 @@ class UnitAliasInline(admin.TabularInline):
 @admin.register(AdministeringUnit)
 class AdministeringUnitAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "agreement_count"]
+    ordering = ["name"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
     inlines = [UnitAliasInline]
@@ -137,6 +140,7 @@ class AgreementInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(SimpleHistoryAdmin):
+    ordering = ["title"]
     list_display = ["title", "channel", "recipient", "objective", "total_amount", "demo"]
     list_filter = ["objective", "recipient__region", "channel__partner_group", "demo"]
     list_select_related = ["channel", "recipient"]
