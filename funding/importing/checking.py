@@ -9,6 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from funding.downloads import FORMULA_STARTS
+from funding.models import ORE
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
 from projects.models import (
     AdministeringUnit,
@@ -19,7 +20,8 @@ from projects.models import (
     UnitAlias,
 )
 
-ORE = Decimal("0.01")
+from .reading import STATUS_WORDS
+
 MAX_ORE = 10**15 - 1  # DecimalField(max_digits=15, decimal_places=2)
 OBJECTIVES = {
     "": "main",
@@ -30,14 +32,6 @@ OBJECTIVES = {
     "subsidiary": "subsidiary",
     "subsidiary objective": "subsidiary",
     "delmål": "subsidiary",
-}
-STATUSES = {
-    "planned": "planned",
-    "planlagt": "planned",
-    "allocated": "allocated",
-    "bevilget": "allocated",
-    "disbursed": "disbursed",
-    "utbetalt": "disbursed",
 }
 MEASURE_ITEM = re.compile(
     r"^(?:m|measure|tiltak)?\s*\.?\s*(\d+)\s*(?:\(\s*(\d+(?:[.,]\d{1,2})?)\s*%?\s*\))?$", re.I
@@ -294,7 +288,7 @@ def _check_row(row, lookups, errors, fmt, default_status, decimal_comma):
         column, text = _cell(row, "status")
         row_status = default_status
         if text:
-            row_status = STATUSES.get(text.lower())
+            row_status = STATUS_WORDS.get(text.lower())
             if row_status is None:
                 errors.add(line, column, text, "the status is planned, allocated or disbursed")
     amounts, years_seen = [], {}
