@@ -22,7 +22,7 @@ class ImportRunStamp(models.Model):
     """Extra columns of every historical record."""
 
     import_run_id = models.PositiveIntegerField(
-        "import run", null=True, blank=True, db_index=True, help_text="Set when an import made it."
+        "import run", null=True, blank=True, help_text="Set when an import made it."
     )
 
     class Meta:

@@ -74,11 +74,5 @@ def record_changes(stage, run, before, fields_changed):
         changed = CHANGED[key].format(
             before=int(before[key]), fields_changed=fields_changed, table=model._meta.db_table
         )
-        _insert(
-            stage,
-            model,
-            run,
-            f"t.id > %s OR t.id IN ({changed})",
-            "CASE WHEN t.id > %s THEN '+' ELSE '~' END",
-            [before[key], before[key]],
-        )
+        _insert(stage, model, run, "t.id > %s", "'+'", [before[key]])
+        _insert(stage, model, run, f"t.id IN ({changed})", "'~'")
