@@ -103,7 +103,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--rows", type=int, default=1_000_000, help="Agreement-year rows.")
-        parser.add_argument("--runs", type=int, default=5, help="Timed runs per page (median).")
+        parser.add_argument("--runs", type=int, default=9, help="Timed runs per page (median).")
         parser.add_argument("--seed", type=int, default=2007)
 
     def handle(self, *args, **options):
