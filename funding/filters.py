@@ -8,7 +8,6 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from projects.filters import (
-    STATUS_CHOICES,
     ByNameFilter,
     PeriodForm,
     RecipientKeyFilter,
@@ -16,13 +15,14 @@ from projects.filters import (
     channel_family_ids,
     measure_filter,
     model_filter,
+    objective_filter,
     plan_filter,
+    status_filter,
 )
 from projects.models import (
     AdministeringUnit,
     Channel,
     PartnerGroup,
-    Project,
     ProjectMeasure,
     Recipient,
     Region,
@@ -37,15 +37,8 @@ DISPLAY_PARAMS = ("format", "sort", "by", "page")
 class FundingFilter(django_filters.FilterSet):
     year_from = YearFilter(field_name="year", lookup_expr="gte", label="From year")
     year_to = YearFilter(field_name="year", lookup_expr="lte", label="To year")
-    status = django_filters.MultipleChoiceFilter(
-        field_name="status", lookup_expr="exact", choices=STATUS_CHOICES, label="Status"
-    )
-    objective = django_filters.ChoiceFilter(
-        field_name="agreement__project__objective",
-        lookup_expr="exact",
-        choices=Project.Objective.choices,
-        label="Objective",
-    )
+    status = status_filter("status")
+    objective = objective_filter("agreement__project__objective")
     region = model_filter("agreement__project__recipient__region", Region.objects.all(), "Region")
     country = RecipientKeyFilter(
         field_name="agreement__project__recipient",

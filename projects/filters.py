@@ -156,6 +156,21 @@ class MeasureFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = MeasureField
 
 
+def status_filter(field_name):
+    return django_filters.MultipleChoiceFilter(
+        field_name=field_name, lookup_expr="exact", choices=STATUS_CHOICES, label="Status"
+    )
+
+
+def objective_filter(field_name):
+    return django_filters.ChoiceFilter(
+        field_name=field_name,
+        lookup_expr="exact",
+        choices=Project.Objective.choices,
+        label="Objective",
+    )
+
+
 def measure_filter(field_name):
     return MeasureFilter(
         field_name=field_name,
@@ -184,18 +199,8 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="agreements__amounts__year", lookup_expr="gte", label="From year"
     )
     year_to = YearFilter(field_name="agreements__amounts__year", lookup_expr="lte", label="To year")
-    status = django_filters.MultipleChoiceFilter(
-        field_name="agreements__amounts__status",
-        lookup_expr="exact",
-        choices=STATUS_CHOICES,
-        label="Status",
-    )
-    objective = django_filters.ChoiceFilter(
-        field_name="objective",
-        lookup_expr="exact",
-        choices=Project.Objective.choices,
-        label="Objective",
-    )
+    status = status_filter("agreements__amounts__status")
+    objective = objective_filter("objective")
     region = model_filter("recipient__region", Region.objects.all(), "Region")
     country = RecipientKeyFilter(
         field_name="recipient", lookup_expr="exact", queryset=Recipient.objects.all(),
