@@ -14,7 +14,7 @@ def find_conflicts(stage, lookups, errors):
         for line, last, year, low, high, title, number in stage.all(
             """SELECT a.line, a.last_line, a.year, a.min_ore, a.ore, g.title, g.number
             FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
-            WHERE a.n_values > 1 ORDER BY a.line"""
+            WHERE a.values_differ = 1 ORDER BY a.line"""
         ):
             label = f"agreement {number}" if number else f'"{title}"'
             amounts = f"{nok(low)} and {nok(high)}" if low != high else "different statuses"
@@ -27,7 +27,7 @@ def find_conflicts(stage, lookups, errors):
             )
     rows = stage.all(
         """SELECT s.number, s.title, s.channel_id, s.recipient_id, s.unit_id, MIN(s.line)
-        FROM import_stage AS s JOIN import_agr AS g ON g.akey = s.akey WHERE g.n_keys > 4
+        FROM import_stage AS s JOIN import_agr AS g ON g.akey = s.akey WHERE g.keys_differ = 1
         GROUP BY s.number, s.title, s.channel_id, s.recipient_id, s.unit_id ORDER BY 6"""
     )
     first = {}
@@ -57,7 +57,7 @@ def find_conflicts(stage, lookups, errors):
         """SELECT s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set, MIN(s.line)
         FROM import_stage AS s JOIN import_proj AS p ON p.title = s.title
         AND p.channel_id = s.channel_id AND p.recipient_id = s.recipient_id
-        WHERE p.n_objective > 1 OR p.n_measures > 1
+        WHERE p.rows_differ = 1
         GROUP BY s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set
         ORDER BY 6"""
     ):

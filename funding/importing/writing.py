@@ -227,7 +227,7 @@ def write_import(stage, lookups, counts, run):
             """INSERT INTO {project} (title, description, channel_id, recipient_id, objective,
             source, demo) SELECT title, COALESCE(description, ''), channel_id, recipient_id,
             COALESCE(objective, 'main'), COALESCE(source, ''), COALESCE(demo, '')
-            FROM import_proj WHERE project_id IS NULL"""
+            FROM import_proj WHERE project_id IS NULL ORDER BY line"""
         )
         stage.analyze("{project}")
         stage.sql(
@@ -255,13 +255,14 @@ def write_import(stage, lookups, counts, run):
         stage.sql(
             """INSERT INTO {pm} (project_id, measure_id, share)
             SELECT ip.project_id, m.measure_id, m.share FROM import_proj AS ip
-            JOIN import_mset AS m ON m.set_id = ip.measure_set WHERE ip.measures_changed = 1"""
+            JOIN import_mset AS m ON m.set_id = ip.measure_set WHERE ip.measures_changed = 1
+            ORDER BY ip.project_id, m.measure_id"""
         )
     if counts.agreements_created:
         stage.sql(
             """INSERT INTO {agreement} (number, project_id, unit_id, first_year, last_year)
             SELECT number, project_id, unit_id, first_year, last_year FROM import_agr
-            WHERE agreement_id IS NULL"""
+            WHERE agreement_id IS NULL ORDER BY project_id, line"""
         )
         stage.analyze("{agreement}")
         stage.link_agreements()
@@ -279,7 +280,8 @@ def write_import(stage, lookups, counts, run):
         stage.sql(
             """INSERT INTO {amount} (agreement_id, year, amount, status)
             SELECT g.agreement_id, a.year, a.ore / 100.0, a.status FROM import_amt AS a
-            JOIN import_agr AS g ON g.akey = a.akey WHERE a.old_id IS NULL"""
+            JOIN import_agr AS g ON g.akey = a.akey WHERE a.old_id IS NULL
+            ORDER BY g.agreement_id, a.year"""
         )
     if counts.amounts_updated:
         stage.sql(

@@ -11,6 +11,7 @@ from .importing import DATA, run_import, snapshot, write
 HEAD = "Agreement no,Project title,Agreement partner,Country,Administering unit,Measures,2007\n"
 LONG = "Agreement no,Project,Partner,Country,Unit,Year,Amount\n"
 ROW = ",Vatra Centre,Norwegian Church Aid,Albania,West Balkans Section,1,{}\n"
+OBJECTIVE = "Project,Partner,Country,Unit,Measures,Objective,2007\n"
 
 BAD_INPUTS = {
     "empty file": (b"", ["The file is empty"]),
@@ -61,12 +62,39 @@ BAD_INPUTS = {
         ",A,IOM,Albania,West Balkans Section,2007,6\n",
         ['"A" has two different amounts for 2007 (lines 2 and 3: NOK 5.00 and NOK 6.00)'],
     ),
+    "duplicate agreement and year with one amount and two statuses": (
+        LONG.replace("Amount", "Amount,Status")
+        + ",A,IOM,Albania,West Balkans Section,2007,5,planned\n"
+        ",A,IOM,Albania,West Balkans Section,2007,5,disbursed\n",
+        ['"A" has two different amounts for 2007 (lines 2 and 3: different statuses)'],
+    ),
+    "one project with two objectives": (
+        OBJECTIVE + "A,IOM,Albania,West Balkans Section,1,main,5\n"
+        "A,IOM,Albania,Norad,1,subsidiary,5\n",
+        ['line 3, column "objective/measures", value "A": the project "A"', "different objective"],
+    ),
+    "one project with two sets of measures": (
+        OBJECTIVE + "A,IOM,Albania,West Balkans Section,1,main,5\n"
+        'A,IOM,Albania,Norad,"1; 33",main,5\n',
+        ['line 3, column "objective/measures", value "A"', "different measures"],
+    ),
+    "an amount too large": (
+        HEAD + ROW.format("12345678901234"),
+        ['value "12345678901234": the amount is too large'],
+    ),
     "one agreement number with two partners": (
         HEAD + "X-1,A,IOM,Albania,West Balkans Section,1,5\n"
         "X-1,A,CARE,Albania,West Balkans Section,1,5\n",
         [
             'line 3, column "partner", value "CARE": agreement number X-1 has the partner '
             '"International Organization for Migration" on line 2'
+        ],
+    ),
+    "one agreement number with two units": (
+        HEAD + "X-1,A,IOM,Albania,West Balkans Section,1,5\nX-1,A,IOM,Albania,Norad,1,5\n",
+        [
+            'line 3, column "administering unit", value "Norad": agreement number X-1 has the '
+            'administering unit "West Balkans Section" on line 2'
         ],
     ),
     "a 10 MB line": (HEAD + ROW.format("5" * 10_000_000), ["Line 2: a cell is longer than"]),

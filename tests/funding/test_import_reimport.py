@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from funding.importing import import_records
 from funding.models import ImportRun, YearlyAmount
-from projects.models import Agreement
+from projects.models import Agreement, Project
 
 from .importing import DATA, run_import, snapshot, wide_rows, write
 
@@ -123,3 +123,15 @@ def test_records_from_memory_go_through_the_same_checks(db):
     agreement = Agreement.objects.get()
     assert agreement.project.demo == "narrative" and agreement.project.source == "Report 2007"
     assert agreement.amounts.get().amount == Decimal("1000.50")
+
+
+def test_new_records_are_numbered_in_the_files_order(db, tmp_path):
+    """Rows are written in file order (and amounts by agreement and year), so that indexes
+    grow at their end and related rows sit together."""
+    assert run_import(write(tmp_path, wide_rows(30)))[0] == 0
+    titles = list(Project.objects.order_by("pk").values_list("title", flat=True))
+    assert titles == [f"Project {i}" for i in range(30)]
+    agreements = list(Agreement.objects.order_by("pk").values_list("project__title", flat=True))
+    assert agreements == titles
+    amounts = list(YearlyAmount.objects.order_by("pk").values_list("agreement_id", "year"))
+    assert amounts == sorted(amounts)
