@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, F, Max, Min, Q, Sum
-from simple_history.models import HistoricalRecords
 
 from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
-from tracker.history import ImportRunStamp
+from tracker.history import bulk_history
 
 ORE = Decimal("0.01")
 
@@ -158,7 +157,7 @@ class YearlyAmount(models.Model):
 
     objects = YearlyAmountQuerySet.as_manager()
 
-    history = HistoricalRecords(bases=[ImportRunStamp])
+    history = bulk_history("agreement")
 
     class Meta:
         ordering = ["agreement", "year"]

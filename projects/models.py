@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
-from tracker.history import ImportRunStamp
+from tracker.history import ImportRunStamp, bulk_history
 
 
 class Region(models.Model):
@@ -227,7 +227,7 @@ class Project(models.Model):
     )
     demo = models.CharField(max_length=10, choices=Demo.choices, default=Demo.NO, blank=True)
 
-    history = HistoricalRecords(bases=[ImportRunStamp])
+    history = bulk_history("channel", "recipient")
 
     class Meta:
         ordering = ["title"]
@@ -248,7 +248,7 @@ class ProjectMeasure(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="project_shares")
     share = models.DecimalField("share (%)", max_digits=5, decimal_places=2, default=Decimal(100))
 
-    history = HistoricalRecords(bases=[ImportRunStamp])
+    history = bulk_history("project", "measure")
 
     class Meta:
         ordering = ["measure"]
@@ -283,7 +283,7 @@ class Agreement(models.Model):
     first_year = models.PositiveSmallIntegerField()
     last_year = models.PositiveSmallIntegerField()
 
-    history = HistoricalRecords(bases=[ImportRunStamp])
+    history = bulk_history("number", "project", "unit")
 
     class Meta:
         ordering = ["project__title", "first_year"]

@@ -13,6 +13,7 @@ from contextvars import ContextVar
 
 from django.db import models
 from django.dispatch import receiver
+from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 _current_import_run = ContextVar("current_import_run", default=None)
@@ -27,6 +28,23 @@ class ImportRunStamp(models.Model):
 
     class Meta:
         abstract = True
+
+
+def bulk_history(*unindexed):
+    """The history of a model that imports write in bulk (projects, their measure shares,
+    agreements, yearly amounts): one historical record per row, which the importer writes with
+    set-based SQL (funding.importing.history).
+
+    Two costs are left out, because each was paid once per imported row:
+    - indexes on the copied fields `unindexed` (foreign keys, the agreement number): records
+      are looked up by id and by date, never by those;
+    - the database constraint on history_user, which made each commit check every new record
+      against the user table. Django still clears history_user when a user is deleted
+      (simple-history's on_delete=SET_NULL), and the column keeps its index for that.
+    """
+    return HistoricalRecords(
+        bases=[ImportRunStamp], no_db_index=list(unindexed), user_db_constraint=False
+    )
 
 
 def import_run_reason(run_id):

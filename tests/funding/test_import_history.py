@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from funding.importing import import_file
 from funding.models import ImportRun, YearlyAmount
 from projects.models import Agreement, Project, ProjectMeasure
 
@@ -53,3 +54,16 @@ def test_an_unchanged_reimport_and_a_dry_run_add_no_history(db, tmp_path):
     run_import(path)
     run_import(write(tmp_path, FILE.format(measures="1", amount="9999"), "b.csv"), "--dry-run")
     assert YearlyAmount.history.count() == before
+
+
+def test_the_records_name_the_user_and_outlive_them(db, tmp_path, django_user_model):
+    """History tables written in bulk have no database constraint on their user: Django
+    clears the user of their records when the user is deleted, and keeps the records."""
+    editor = django_user_model.objects.create_user("importer")
+    result = import_file(write(tmp_path, FILE.format(measures="1", amount="2000")), user=editor)
+    assert result.ok, result.errors
+    models = (Project, ProjectMeasure, Agreement, YearlyAmount)
+    assert all({r.history_user for r in m.history.all()} == {editor} for m in models)
+    editor.delete()
+    assert all(m.history.filter(history_user=None).count() == m.history.count() for m in models)
+    assert YearlyAmount.history.count() == 2
