@@ -5,6 +5,7 @@ not match get a "did you mean …?" from difflib over the names and aliases.
 """
 
 import difflib
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -182,6 +183,7 @@ def equal_shares(count):
     return [base + ORE if i < extra else base for i in range(count)]
 
 
+@functools.lru_cache(maxsize=256)  # a file has few distinct years; wide ones repeat headers
 def parse_year(text):
     """Return (year, None) or (None, message)."""
     if re.fullmatch(r"\d{4}", text):
@@ -198,6 +200,19 @@ def parse_year(text):
 
 def parse_amount(text, decimal_comma, scale=1):
     """Return (amount in øre, None) or (None, message). Locale-free: the file decides."""
+    if text.isascii() and text.isdigit():  # the common case: whole kroner, nothing else
+        ore = int(text) * scale * 100
+    else:
+        ore, message = _parse_written_amount(text, decimal_comma, scale)
+        if message:
+            return None, message
+    if ore > MAX_ORE:
+        return None, "the amount is too large (at most 13 digits before the decimal point)"
+    return ore, None
+
+
+def _parse_written_amount(text, decimal_comma, scale):
+    """Amounts with separators, a currency prefix or decimals."""
     value = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     value = value.replace("'", "").replace("’", "")
     lowered = value.lower()
@@ -226,10 +241,7 @@ def parse_amount(text, decimal_comma, scale=1):
         amount = (Decimal(value) * scale).quantize(ORE, rounding=ROUND_HALF_UP)
     except InvalidOperation:
         return None, "not an amount in NOK"
-    ore = int(amount * 100)
-    if ore > MAX_ORE:
-        return None, "the amount is too large (at most 13 digits before the decimal point)"
-    return ore, None
+    return int(amount * 100), None
 
 
 def staged_rows(rows, lookups, errors, *, fmt, default_status, decimal_comma):
