@@ -158,8 +158,8 @@ def describe_changes(stage, lookups, c):
             )
     for line, number, title, unit, year, old, new, old_status, status in stage.all(
         """SELECT a.line, g.number, g.title, g.unit_id, a.year, a.old_ore, a.ore, a.old_status,
-        a.status FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
-        ORDER BY a.line, a.year LIMIT 20"""
+        a.status FROM (SELECT * FROM import_amt ORDER BY line, year LIMIT 20) AS a
+        JOIN import_agr AS g ON g.akey = a.akey ORDER BY a.line, a.year"""
     ):
         if old is None:
             action = "create"
