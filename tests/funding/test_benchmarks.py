@@ -1,0 +1,55 @@
+"""The benchmark commands run end to end on a tiny input (PostgreSQL only, as they are).
+
+Each one creates, migrates and drops its own scratch database, so they run as subprocesses
+beside the test database rather than inside a test transaction. Their figures are not judged
+here (speed is for `make bench`), only that they are printed and make sense.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the benchmarks compare against PostgreSQL"
+)
+
+
+def figures(*args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=os.environ,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return dict(re.findall(r"^(\w+)=([\d.]+)$", result.stdout, re.M))
+
+
+def test_bench_import_prints_its_rates_and_ratio():
+    found = figures("bench_import", "--rows", "300", "--runs", "2")
+    assert set(found) == {
+        "import_rows_per_s",
+        "copy_rows_per_s",
+        "import_vs_copy",
+        "import_peak_rss_mb",
+    }
+    rates = float(found["import_rows_per_s"]) / float(found["copy_rows_per_s"])
+    assert float(found["import_vs_copy"]) == pytest.approx(rates, abs=0.01)
+    assert 0 < float(found["import_peak_rss_mb"]) < 300
+
+
+def test_bench_breakdowns_prints_a_ratio_per_page():
+    found = figures("bench_breakdowns", "--rows", "2000", "--runs", "1")
+    assert "breakdown_vs_sql_max" in found
+    pages = {name: float(value) for name, value in found.items() if name != "breakdown_vs_sql_max"}
+    assert len(pages) >= 5
+    assert float(found["breakdown_vs_sql_max"]) == max(pages.values())
