@@ -24,6 +24,8 @@ from projects.models import (
 from .reading import STATUS_WORDS
 
 MAX_ORE = 10**15 - 1  # DecimalField(max_digits=15, decimal_places=2)
+MAX_DIGITS = 13  # before the decimal point
+TOO_LARGE = "the amount is too large (at most 13 digits before the decimal point)"
 OBJECTIVES = {
     "": "main",
     "main": "main",
@@ -201,13 +203,16 @@ def parse_year(text):
 def parse_amount(text, decimal_comma, scale=1):
     """Return (amount in øre, None) or (None, message). Locale-free: the file decides."""
     if text.isascii() and text.isdigit():  # the common case: whole kroner, nothing else
-        ore = int(text) * scale * 100
+        digits = text.lstrip("0") or "0"
+        if len(digits) > MAX_DIGITS:  # also keeps int() off cells of thousands of digits
+            return None, TOO_LARGE
+        ore = int(digits) * scale * 100
     else:
         ore, message = _parse_written_amount(text, decimal_comma, scale)
         if message:
             return None, message
     if ore > MAX_ORE:
-        return None, "the amount is too large (at most 13 digits before the decimal point)"
+        return None, TOO_LARGE
     return ore, None
 
 
@@ -237,6 +242,8 @@ def _parse_written_amount(text, decimal_comma, scale):
         value = f"{whole}.{decimals}"
     if not PLAIN_NUMBER.match(value):
         return None, "not an amount in NOK (e.g. 1 250 000 or 1250000.50)"
+    if len(value.partition(".")[0].lstrip("0")) > MAX_DIGITS:
+        return None, TOO_LARGE
     try:
         amount = (Decimal(value) * scale).quantize(ORE, rounding=ROUND_HALF_UP)
     except InvalidOperation:

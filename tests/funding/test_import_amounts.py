@@ -22,6 +22,7 @@ from funding.importing.checking import parse_amount, parse_year
         ("12", False, 1000, 1_200_000),
         ("1.5", False, 1000, 150_000),
         ("9999999999999", False, 1, 999_999_999_999_900),  # 13 digits: the largest
+        ("0" * 5000 + "5", False, 1, 500),
         ("\u0661\u0662\u0663", False, 1, 12_300),  # other scripts' digits are still digits
     ],
 )
@@ -35,6 +36,9 @@ def test_amounts_are_read_in_ore(text, decimal_comma, scale, ore):
         ("10000000000000", False, 1, "too large"),
         ("10000000000", False, 1000, "too large"),
         ("10000000000000.00", False, 1, "too large"),
+        ("5" * 5000, False, 1, "too large"),
+        ("5" * 40 + ".5", False, 1, "too large"),
+        ("NOK " + "5" * 40, False, 1, "too large"),
         ("-5", False, 1, "cannot be negative"),
         ("5,5", False, 1, "ambiguous"),
         ("5,555", True, 1, "unclear decimal comma"),
