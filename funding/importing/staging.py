@@ -46,6 +46,7 @@ class Stage:
         self.cursor = connection.cursor()
         self.postgres = connection.vendor == "postgresql"
         self.rows = 0
+        self.statistics_target = "DEFAULT"  # set for the transaction by analyze()
 
     def sql(self, query, params=None):
         self.cursor.execute(query.format(**T), params)
@@ -162,8 +163,10 @@ class Stage:
         if not self.postgres:
             return
         for table in tables:
-            target = TEMP_STATISTICS if table.startswith("import_") else "DEFAULT"
-            self.sql(f"SET LOCAL default_statistics_target = {target}")
+            target = TEMP_STATISTICS if table in TEMP_TABLES else "DEFAULT"
+            if target != self.statistics_target:
+                self.sql(f"SET LOCAL default_statistics_target = {target}")
+                self.statistics_target = target
             self.sql(f"ANALYZE {table}")
 
     def resolve(self):
