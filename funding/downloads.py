@@ -12,17 +12,10 @@ from decimal import Decimal
 from django.http import HttpResponse, JsonResponse
 
 from .breakdowns import Matrix
+from .spreadsheets import escape
 
 FORMATS = ("csv", "xlsx", "json")
 BASE_LABEL = "Geographically allocated total (share base)"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape(value):
-    """Keep spreadsheets from running a cell as a formula: prefix ' (the importer strips it)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def table_cells(table):

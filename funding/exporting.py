@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from projects.models import Agreement, ProjectMeasure
 
-from .downloads import escape
 from .models import YearlyAmount
+from .spreadsheets import escape
 
 STATUS_ORDER = {"planned": 0, "allocated": 1, "disbursed": 2}
 HEADER = [

@@ -9,8 +9,8 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from funding.downloads import FORMULA_STARTS
 from funding.models import ORE
+from funding.spreadsheets import unescape
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
 from projects.models import (
     AdministeringUnit,
@@ -41,13 +41,6 @@ MEASURE_ITEM = re.compile(
 )
 PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
-
-
-def unescape(text):
-    """Undo the export's formula escaping: a leading ' before = + - @ tab or CR."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
-        return text[1:]
-    return text
 
 
 class Names:

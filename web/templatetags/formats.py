@@ -1,0 +1,23 @@
+"""Template filters for numbers: `{% load formats %}` then `amount|nok`, `share|percent`."""
+
+from django import template
+
+from web import formats
+
+register = template.Library()
+
+
+@register.filter
+def nok(value, places=0):
+    """An amount in NOK with thousands separated: `total|nok` or `total|nok:2`."""
+    return formats.nok(value, places)
+
+
+@register.filter
+def percent(value, places=1):
+    return formats.percent(value, places)
+
+
+@register.filter
+def count(value):
+    return formats.count(value)
