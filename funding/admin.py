@@ -2,14 +2,12 @@ from django.contrib import admin
 from django.db.models import Sum
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.models import Agreement
+from projects.admin import AgreementAdmin, ProjectAdmin
+from projects.models import Agreement, Project
+from web.formats import nok
 
 from . import admin_import
 from .models import ImportRun, YearlyAmount
-
-
-def nok(value):
-    return f"{value or 0:,.0f}".replace(",", "\u00a0")
 
 
 class YearlyAmountInline(admin.TabularInline):
@@ -18,30 +16,36 @@ class YearlyAmountInline(admin.TabularInline):
     extra = 3
 
 
+# The project and agreement pages are projects' admins; funding adds their money: a total
+# column, and an agreement's yearly amounts inline.
+admin.site.unregister(Project)
+admin.site.unregister(Agreement)
+
+
+@admin.register(Project)
+class FundedProjectAdmin(ProjectAdmin):
+    list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
+
+    def get_queryset(self, request):
+        total = Sum("agreements__amounts__amount")
+        return super().get_queryset(request).annotate(total_amount=total)
+
+    @admin.display(description="total (NOK)", ordering="total_amount")
+    def total_amount(self, obj):
+        return nok(obj.total_amount or 0)
+
+
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
-    ordering = ["project__title", "first_year"]
-    list_display = ["__str__", "number", "channel", "recipient", "unit", "period", "total_amount"]
-    list_filter = ["unit__kind", "unit", "project__objective", "first_year"]
-    list_select_related = ["project__channel", "project__recipient", "unit"]
-    search_fields = ["number", "project__title", "project__channel__name", "unit__name"]
-    autocomplete_fields = ["project", "unit"]
-    inlines = [YearlyAmountInline]
+class FundedAgreementAdmin(AgreementAdmin):
+    list_display = [*AgreementAdmin.list_display, "total_amount"]
+    inlines = [*AgreementAdmin.inlines, YearlyAmountInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_amount=Sum("amounts__amount"))
 
-    @admin.display(description="channel", ordering="project__channel__name")
-    def channel(self, obj):
-        return obj.project.channel
-
-    @admin.display(description="recipient", ordering="project__recipient__name")
-    def recipient(self, obj):
-        return obj.project.recipient
-
     @admin.display(description="total (NOK)", ordering="total_amount")
     def total_amount(self, obj):
-        return nok(obj.total_amount)
+        return nok(obj.total_amount or 0)
 
 
 @admin.register(YearlyAmount)

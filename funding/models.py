@@ -137,16 +137,21 @@ class YearlyAmountQuerySet(models.QuerySet):
         return rows
 
 
+class AmountStatus(models.TextChoices):
+    """The stage money has reached; `YearlyAmount.Status` everywhere else."""
+
+    PLANNED = "planned", "Planned"
+    ALLOCATED = "allocated", "Allocated"
+    DISBURSED = "disbursed", "Disbursed (paid)"
+
+
 class YearlyAmount(models.Model):
     """The money of one agreement in one year, at the stage it has reached.
 
     Planned, allocated and disbursed are stages of the same money, never added to one another.
     """
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        ALLOCATED = "allocated", "Allocated"
-        DISBURSED = "disbursed", "Disbursed (paid)"
+    Status = AmountStatus
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="amounts")
     year = models.PositiveSmallIntegerField()
@@ -169,7 +174,7 @@ class YearlyAmount(models.Model):
                 condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX), name="amount_year_in_range"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["planned", "allocated", "disbursed"]),
+                condition=Q(status__in=AmountStatus.values),
                 name="amount_status_valid",
             ),
         ]

@@ -28,6 +28,7 @@ from .filters import funding_filter
 
 FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
 MATCH, DIFFERS, NO_DATA = "match", "differs", "no data"
+STATUSES = {MATCH: "matches within tolerance", DIFFERS: "differs", NO_DATA: "no data"}
 PROFILE_METRICS = {
     "agreement_years": "agreement_years",
     "agreements": "agreements",
@@ -50,6 +51,10 @@ class Figure:
     computation: str
     computed: Decimal | None = None
     status: str = NO_DATA
+
+    @property
+    def status_label(self):
+        return STATUSES[self.status]
 
     @property
     def difference(self):
@@ -76,14 +81,24 @@ def load_figures(path=None):
     return figures
 
 
+def filter_query(query):
+    """A computation's filters alone: the query string a breakdown page takes."""
+    data = query.copy()
+    for name in METRIC_PARAMS:
+        data.pop(name, None)
+    return data
+
+
+def status_counts(figures):
+    """How many figures have each status."""
+    return {status: sum(figure.status == status for figure in figures) for status in STATUSES}
+
+
 def compute(computation):
     """The value a computation string gives on the records; None when they hold no data."""
     query = QueryDict(computation)
     metric = query.get("metric")
-    data = query.copy()
-    for name in METRIC_PARAMS:
-        data.pop(name, None)
-    f = funding_filter(data)
+    f = funding_filter(filter_query(query))
     if not f.is_valid():
         raise ValueError(f"{computation!r}: {f.errors.as_text()}")
     amounts = f.qs

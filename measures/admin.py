@@ -1,7 +1,5 @@
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -61,44 +59,17 @@ class MinistryAdmin(SimpleHistoryAdmin):
 
 @admin.register(Measure)
 class MeasureAdmin(SimpleHistoryAdmin):
+    """A measure of a plan; the projects app adds the projects that serve it."""
+
     ordering = ["plan", "number"]
-    list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry", "project_count"]
+    list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry"]
     list_display_links = ["number", "title_or_missing"]
     list_filter = ["plan", TitleListFilter, "goal", "lead_ministry", "responsible_ministries"]
     list_select_related = ["plan", "goal", "lead_ministry"]
     search_fields = ["title", "=number"]
     autocomplete_fields = ["goal", "lead_ministry"]
     filter_horizontal = ["responsible_ministries"]
-    readonly_fields = ["projects_served"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(project_count=Count("project_shares"))
 
     @admin.display(description="title", ordering="title")
     def title_or_missing(self, obj):
         return obj.title or TITLE_MISSING
-
-    @admin.display(description="projects", ordering="project_count")
-    def project_count(self, obj):
-        return obj.project_count
-
-    @admin.display(description="projects serving this measure")
-    def projects_served(self, obj):
-        shares = obj.project_shares.select_related("project").order_by("project__title")
-        if not shares:
-            return "None yet."
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li><a href="{}">{}</a> ({} %)</li>',
-                (
-                    (
-                        reverse("admin:projects_project_change", args=[s.project_id]),
-                        s.project,
-                        s.share,
-                    )
-                    for s in shares
-                ),
-            ),
-        )

@@ -2,9 +2,14 @@ from decimal import Decimal
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+
+from measures.admin import MeasureAdmin
+from measures.models import Measure
 
 from .models import (
     AdministeringUnit,
@@ -140,19 +145,62 @@ class AgreementInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(SimpleHistoryAdmin):
+    """A project with its measure shares and agreements; funding's admin adds the money."""
+
     ordering = ["title"]
-    list_display = ["title", "channel", "recipient", "objective", "total_amount", "demo"]
+    list_display = ["title", "channel", "recipient", "objective", "demo"]
     list_filter = ["objective", "recipient__region", "channel__partner_group", "demo"]
     list_select_related = ["channel", "recipient"]
     search_fields = ["title", "channel__name", "channel__acronym", "recipient__name"]
     autocomplete_fields = ["channel", "recipient"]
     inlines = [ProjectMeasureInline, AgreementInline]
 
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).annotate(total_amount=Sum("agreements__amounts__amount"))
-        )
 
-    @admin.display(description="total (NOK)", ordering="total_amount")
-    def total_amount(self, obj):
-        return f"{obj.total_amount or 0:,.0f}".replace(",", "\u00a0")
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    """An agreement and its period; funding's admin adds its yearly amounts."""
+
+    ordering = ["project__title", "first_year"]
+    list_display = ["__str__", "number", "channel", "recipient", "unit", "period"]
+    list_filter = ["unit__kind", "unit", "project__objective", "first_year"]
+    list_select_related = ["project__channel", "project__recipient", "unit"]
+    search_fields = ["number", "project__title", "project__channel__name", "unit__name"]
+    autocomplete_fields = ["project", "unit"]
+
+    @admin.display(description="channel", ordering="project__channel__name")
+    def channel(self, obj):
+        return obj.project.channel
+
+    @admin.display(description="recipient", ordering="project__recipient__name")
+    def recipient(self, obj):
+        return obj.project.recipient
+
+
+# A measure's page is the measures app's; this app adds the projects that serve the measure.
+admin.site.unregister(Measure)
+
+
+@admin.register(Measure)
+class MeasureWithProjectsAdmin(MeasureAdmin):
+    list_display = [*MeasureAdmin.list_display, "project_count"]
+    readonly_fields = [*MeasureAdmin.readonly_fields, "projects_served"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(project_count=Count("project_shares"))
+
+    @admin.display(description="projects", ordering="project_count")
+    def project_count(self, obj):
+        return obj.project_count
+
+    @admin.display(description="projects serving this measure")
+    def projects_served(self, obj):
+        shares = obj.project_shares.select_related("project").order_by("project__title")
+        if not shares:
+            return "None yet."
+        links = (
+            (reverse("admin:projects_project_change", args=[s.project_id]), s.project, s.share)
+            for s in shares
+        )
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({} %)</li>', links)
+        )

@@ -24,20 +24,17 @@ def taken_names(alias_model):
 
 
 def load(apps):
+    """Fill every reference table of the projects app from its CSV file (idempotent)."""
+    load_geography(apps)
+    load_partners(apps)
+    load_units(apps)
+
+
+def load_geography(apps):
     Region = apps.get_model("projects", "Region")
     Recipient = apps.get_model("projects", "Recipient")
     RecipientAlias = apps.get_model("projects", "RecipientAlias")
-    PartnerGroup = apps.get_model("projects", "PartnerGroup")
-    ChannelCode = apps.get_model("projects", "ChannelCode")
-    Channel = apps.get_model("projects", "Channel")
-    ChannelAlias = apps.get_model("projects", "ChannelAlias")
-    Unit = apps.get_model("projects", "AdministeringUnit")
-    UnitAlias = apps.get_model("projects", "UnitAlias")
-
-    recipient_aliases = taken_names(RecipientAlias)
-    channel_aliases = taken_names(ChannelAlias)
-    unit_aliases = taken_names(UnitAlias)
-
+    taken = taken_names(RecipientAlias)
     regions = {
         row["name"]: fill(Region, {"name": row["name"]}, {"geographic": row["geographic"] == "1"})
         for row in reference_rows("regions.csv")
@@ -53,29 +50,30 @@ def load(apps):
                 "region": regions[row["region"]],
             },
         )
-        add_aliases(
-            RecipientAlias, "recipient", country, aliases(row["aliases"]), recipient_aliases
-        )
+        add_aliases(RecipientAlias, "recipient", country, aliases(row["aliases"]), taken)
     for row in reference_rows("regional_recipients.csv"):
         recipient = fill(
             Recipient, {"name": row["name"]}, {"kind": "regional", "region": regions[row["region"]]}
         )
-        add_aliases(
-            RecipientAlias, "recipient", recipient, aliases(row["aliases"]), recipient_aliases
-        )
+        add_aliases(RecipientAlias, "recipient", recipient, aliases(row["aliases"]), taken)
 
+
+def load_partners(apps):
+    PartnerGroup = apps.get_model("projects", "PartnerGroup")
+    ChannelCode = apps.get_model("projects", "ChannelCode")
+    Channel = apps.get_model("projects", "Channel")
+    ChannelAlias = apps.get_model("projects", "ChannelAlias")
+    taken = taken_names(ChannelAlias)
     groups = {
         row["name"]: fill(PartnerGroup, {"name": row["name"]}, {})
         for row in reference_rows("partner_groups.csv")
     }
     for row in reference_rows("oecd_channel_codes.csv"):
+        parent_code = int(row["parent_code"]) if row["parent_code"] else None
         fill(
             ChannelCode,
             {"code": int(row["code"])},
-            {
-                "name": row["name"],
-                "parent_code": int(row["parent_code"]) if row["parent_code"] else None,
-            },
+            {"name": row["name"], "parent_code": parent_code},
         )
     rows = list(reference_rows("channels.csv"))
     channels = {}
@@ -94,7 +92,13 @@ def load(apps):
         if row["parent"] and channel.parent_id is None:
             channel.parent = channels[row["parent"]]
             channel.save(update_fields=["parent"])
-        add_aliases(ChannelAlias, "channel", channel, aliases(row["aliases"]), channel_aliases)
+        add_aliases(ChannelAlias, "channel", channel, aliases(row["aliases"]), taken)
+
+
+def load_units(apps):
+    Unit = apps.get_model("projects", "AdministeringUnit")
+    UnitAlias = apps.get_model("projects", "UnitAlias")
+    taken = taken_names(UnitAlias)
     for row in reference_rows("units.csv"):
         unit = fill(Unit, {"name": row["name"]}, {"kind": row["kind"]})
-        add_aliases(UnitAlias, "unit", unit, aliases(row["aliases"]), unit_aliases)
+        add_aliases(UnitAlias, "unit", unit, aliases(row["aliases"]), taken)

@@ -1,7 +1,7 @@
 """The two roles besides superusers, as groups with permissions.
 
-Editors (ministry staff) may add, change, delete and view every record of the measures,
-projects and funding apps, histories included, and use the admin (the user's `is_staff`).
+Editors (ministry staff) may add, change, delete and view every record of the apps in
+`settings.ROLE_APPS`, histories included, and use the admin (the user's `is_staff`).
 Analysts may only view those records (not their histories) and have no admin access.
 
 `sync_roles` is called by a migration; call it again from any later migration that adds models
@@ -9,11 +9,12 @@ to these apps so that the groups get the new permissions (it only adds, never re
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 
 EDITORS = "Editors"
 ANALYSTS = "Analysts"
 ROLES = {"editor": EDITORS, "analyst": ANALYSTS}
-ROLE_APPS = ("measures", "projects", "funding")
+ROLE_APPS = tuple(settings.ROLE_APPS)  # each app names itself there, so no app names a higher one
 # django-simple-history names each history model "Historical<Model>".
 HISTORY_PREFIX = "historical"
 

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "funding",
 ]
 
+# The apps whose records the Editors and Analysts roles cover (projects.roles).
+ROLE_APPS = ["measures", "projects", "funding"]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,0 +1,28 @@
+"""The projects app's models: geography, partners, and projects with their agreements."""
+
+from .geography import Alias, Recipient, RecipientAlias, Region
+from .partners import (
+    AdministeringUnit,
+    Channel,
+    ChannelAlias,
+    ChannelCode,
+    PartnerGroup,
+    UnitAlias,
+)
+from .projects import Agreement, Project, ProjectMeasure
+
+__all__ = [
+    "AdministeringUnit",
+    "Agreement",
+    "Alias",
+    "Channel",
+    "ChannelAlias",
+    "ChannelCode",
+    "PartnerGroup",
+    "Project",
+    "ProjectMeasure",
+    "Recipient",
+    "RecipientAlias",
+    "Region",
+    "UnitAlias",
+]

@@ -1,0 +1,93 @@
+"""Where the money goes: regions, recipient countries and regional recipients, with the
+aliases imports may use for them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from tracker.history import ImportRunStamp
+
+
+class Region(models.Model):
+    """One of Norad's main regions, or "Not geographically allocated"."""
+
+    name = models.CharField(max_length=100, unique=True)
+    geographic = models.BooleanField(
+        default=True, help_text="Counts in the geographically allocated total (shares' base)."
+    )
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
+    class Meta:
+        ordering = ["-geographic", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Recipient(models.Model):
+    """Where a project's money goes: a country (ISO 3166) or a regional or global recipient."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGIONAL = "regional", "Regional or global"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
+    iso2 = models.CharField("ISO alpha-2", max_length=2, unique=True, null=True, blank=True)
+    iso3 = models.CharField("ISO alpha-3", max_length=3, unique=True, null=True, blank=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="recipients")
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "recipient country or region"
+        verbose_name_plural = "recipient countries and regions"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="country", iso2__isnull=False)
+                | Q(kind="regional", iso2__isnull=True, iso3__isnull=True),
+                name="recipient_country_has_iso_code",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def key(self):
+        """The stable key breakdowns use: ISO alpha-2 for countries, the name otherwise."""
+        return self.iso2 or self.name
+
+    def clean(self):
+        self.iso2 = (self.iso2 or "").upper() or None
+        self.iso3 = (self.iso3 or "").upper() or None
+        if self.kind == self.Kind.COUNTRY and not self.iso2:
+            raise ValidationError({"iso2": "A country needs its ISO 3166 alpha-2 code."})
+        if self.kind == self.Kind.REGIONAL and (self.iso2 or self.iso3):
+            raise ValidationError({"iso2": "Only countries have ISO codes."})
+
+
+class Alias(models.Model):
+    """Another name under which imports may refer to a record."""
+
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RecipientAlias(Alias):
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "recipient aliases"
+        constraints = [models.UniqueConstraint(Lower("name"), name="recipient_alias_unique")]
