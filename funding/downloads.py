@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
 
+from web.spreadsheets import escape
+
 from .breakdowns import Matrix
-from .spreadsheets import escape
 
 FORMATS = ("csv", "xlsx", "json")
 BASE_LABEL = "Geographically allocated total (share base)"

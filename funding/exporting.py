@@ -7,9 +7,9 @@ import io
 from openpyxl import Workbook
 
 from projects.models import Agreement, ProjectMeasure
+from web.spreadsheets import escape
 
 from .models import YearlyAmount
-from .spreadsheets import escape
 
 STATUS_ORDER = {"planned": 0, "allocated": 1, "disbursed": 2}
 HEADER = [

@@ -10,7 +10,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from funding.models import ORE
-from funding.spreadsheets import unescape
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
 from projects.models import (
     AdministeringUnit,
@@ -20,6 +19,7 @@ from projects.models import (
     RecipientAlias,
     UnitAlias,
 )
+from web.spreadsheets import unescape
 
 from .reading import STATUS_WORDS
 
