@@ -43,7 +43,8 @@ def app_strings(tree):
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 yield first.value.split(".")[0]
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if match := re.match(r"^admin:([a-z]+)_|^([a-z]+)\.[A-Z]", node.value):
+            match = re.match(r"^admin:([a-z]+)_|^([a-z]+)\.[A-Z]", node.value)
+            if match:
                 yield match.group(1) or match.group(2)
 
 
