@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from funding.demo import equal_shares
-from funding.models import YearlyAmount
+from funding.demo.loading import IMPORT_NAME
+from funding.importing.checking import equal_shares
+from funding.models import ImportRun, YearlyAmount
 from projects.models import Agreement, Project
 
 BANNER = "Demo data: projects from the 2007 report; amounts are illustrative"
@@ -104,6 +105,17 @@ def test_loading_twice_changes_nothing(demo, django_assert_max_num_queries):
     call_command("load_demo")
     after = list(YearlyAmount.objects.order_by("pk").values_list("pk", "amount", "status"))
     assert before == after
+    assert ImportRun.objects.count() == 1
+
+
+def test_it_is_written_by_one_audited_import_run(demo):
+    run = ImportRun.objects.get()
+    assert (run.file_name, run.format, run.succeeded) == (IMPORT_NAME, "records", True)
+    assert run.amounts_created == YearlyAmount.objects.count()
+    assert run.projects_created == Project.objects.count()
+    history = YearlyAmount.history.values_list("import_run_id", "history_change_reason")
+    assert set(history) == {(run.pk, f"Import run #{run.pk}")}
+    assert set(Project.history.values_list("import_run_id", flat=True)) == {run.pk}
 
 
 def test_remove_leaves_staff_records_intact(demo, make_agreement):
@@ -123,6 +135,7 @@ def test_every_page_shows_the_banner_while_demo_data_is_loaded(demo, superuser_c
 
 def test_equal_shares_add_up_to_exactly_100():
     assert equal_shares(3) == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
+    assert equal_shares(7) == [Decimal("14.29")] * 4 + [Decimal("14.28")] * 3
     assert sum(equal_shares(7)) == 100
 
 
