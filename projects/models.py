@@ -6,8 +6,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from history.models import ImportRunStamp, bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
-from tracker.history import ImportRunStamp, bulk_history
 
 
 class Region(models.Model):

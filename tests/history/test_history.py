@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 
 from funding.models import YearlyAmount
+from history.models import import_run
 from measures.models import Measure
 from projects.models import Agreement, Channel, Recipient, Region
-from tracker.history import import_run
 
 
 def test_an_admin_edit_records_who_when_and_the_old_and_new_values(editor_client, editor):

@@ -43,7 +43,7 @@ def test_it_lists_who_changed_what_and_when_with_old_and_new_values(editor_clien
 
 
 def test_it_shows_deletions_and_the_import_run_reason(editor_client, make_agreement):
-    from tracker.history import import_run
+    from history.models import import_run
 
     with import_run(7):
         agreement = make_agreement(amounts={2007: Decimal(1000)})

@@ -1,5 +1,6 @@
-"""The audit trail's shared parts: the abstract base of every historical model, which records
-the import run that made a change, and the context an import sets so that its changes carry it.
+"""The audit trail's shared parts, used by every app's models and history migrations: the
+abstract base of every historical model, which records the import run that made a change, and
+the context an import sets so that its changes carry it. Abstract only: no table, no migration.
 
 Usage by an import (plain saves; `bulk_create_with_history` takes `custom_historical_attrs`
 and `default_change_reason` instead):
