@@ -89,7 +89,7 @@ def test_the_amounts_reproduce_the_reports_totals(demo):
     assert abs(main.total() - 252_000_000) <= 2_000_000
     subsidiary = YearlyAmount.objects.filter(agreement__project__objective="subsidiary")
     assert abs(subsidiary.total() - 68_000_000) <= 2_000_000
-    planned = main.filter(status="planned", year__range=(2007, 2009))
+    planned = main.filter(status=YearlyAmount.Status.PLANNED, year__range=(2007, 2009))
     assert abs(planned.total() - 27_000_000) <= 3_000_000
 
 
@@ -110,7 +110,11 @@ def test_loading_twice_changes_nothing(demo, django_assert_max_num_queries):
 
 def test_it_is_written_by_one_audited_import_run(demo):
     run = ImportRun.objects.get()
-    assert (run.file_name, run.format, run.succeeded) == (IMPORT_NAME, "records", True)
+    assert (run.file_name, run.format, run.succeeded) == (
+        IMPORT_NAME,
+        ImportRun.Format.RECORDS,
+        True,
+    )
     assert run.amounts_created == YearlyAmount.objects.count()
     assert run.projects_created == Project.objects.count()
     history = YearlyAmount.history.values_list("import_run_id", "history_change_reason")
