@@ -135,11 +135,24 @@ def demo_remove():
     return deleted
 
 
+def staff_projects_in_the_way(records):
+    """Projects entered by staff under a demo project's title, partner and recipient: the
+    importer would adopt them (and --remove would then delete them)."""
+    keys = {(r["title"], r["channel"], r["recipient"]) for r in records}
+    staff = Project.objects.filter(demo="", title__in={title for title, _, _ in keys})
+    return sorted(keys & set(staff.values_list("title", "channel__name", "recipient__name")))
+
+
 def demo_load():
     """Load the demo data unless it is loaded already; returns True when anything changed."""
     records = demo_records()
     if wanted_state(records) == loaded_state():
         return False
+    if clashes := staff_projects_in_the_way(records):
+        names = "; ".join(
+            f"{title} ({channel}, {recipient})" for title, channel, recipient in clashes
+        )
+        raise DemoLoadError(f"Projects entered by staff have the names of demo projects: {names}")
     with transaction.atomic():
         demo_remove()
         result = import_records(records, name=IMPORT_NAME)

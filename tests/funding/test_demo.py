@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from funding.demo.loading import IMPORT_NAME
 from funding.importing.checking import equal_shares
@@ -127,6 +127,18 @@ def test_remove_leaves_staff_records_intact(demo, make_agreement):
     call_command("load_demo", "--remove")
     assert list(Project.objects.values_list("title", flat=True)) == ["Entered by staff"]
     assert YearlyAmount.objects.get().agreement == staff
+
+
+def test_it_refuses_to_adopt_a_staff_project_of_the_same_name(make_agreement):
+    make_agreement(
+        title="Combating forced labour in Brazil",
+        channel="International Labour Organization",
+        recipient="Brazil",
+    )
+    with pytest.raises(CommandError, match="Combating forced labour in Brazil"):
+        call_command("load_demo")
+    assert not Project.objects.exclude(demo="").exists()
+    assert YearlyAmount.objects.count() == 1
 
 
 def test_every_page_shows_the_banner_while_demo_data_is_loaded(demo, superuser_client):
