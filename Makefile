@@ -38,7 +38,7 @@ serve: install .secret_key
 # (PostgreSQL next to DATABASE_URL's, else SQLite). LOADTEST_ARGS="--duration 10" etc.
 LOADTEST_ARGS ?=
 loadtest: install
-	$(PY) -m tracker.loadtest $(LOADTEST_ARGS)
+	$(PY) -m bench.loadtest $(LOADTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -6,9 +6,9 @@ from django.core.validators import MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, F, Max, Min, Q, Sum
 
+from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
-from tracker.history import bulk_history
 
 ORE = Decimal("0.01")
 

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from tracker.history import ImportRunStamp
+from history.models import ImportRunStamp
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "web",
+    "history",
     "measures",
     "projects",
     "funding",

@@ -1,3 +1,5 @@
+"""The site's URLs: login, admin, /healthz, and each app's pages."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -14,6 +16,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("projects/", include("projects.urls")),
-    path("changes/", views.recent_changes, name="recent_changes"),
+    path("changes/", include("history.urls")),
     path("", include("funding.urls")),
 ]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from funding.models import YearlyAmount
+
 NARRATIVE_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "narrative_agreements.csv"
 WEST_BALKANS = {
     "Albania",
@@ -31,7 +33,6 @@ SPAN_WHEN_UNSTATED = {
 }
 
 
-# Targets in NOK million, main objective, 2000-2010, all statuses (published-figures.csv).
 @dataclass
 class DemoAgreement:
     key: str
@@ -56,8 +57,8 @@ class DemoAgreement:
 def status_for(year):
     """Paid up to 2006, allocated in 2007 (the report's year), planned from 2008 on."""
     if year <= 2006:
-        return "disbursed"
-    return "allocated" if year == 2007 else "planned"
+        return YearlyAmount.Status.DISBURSED
+    return YearlyAmount.Status.ALLOCATED if year == 2007 else YearlyAmount.Status.PLANNED
 
 
 def narrative():

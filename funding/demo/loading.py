@@ -1,22 +1,28 @@
-"""Writing and removing the demo data."""
+"""Writing and removing the demo data.
 
-from decimal import Decimal
+The demo is written by the importer (`funding.importing.import_records`), like any project
+list: the same checks, the same measure shares (`equal_shares`) and the same audit trail, with
+one `ImportRun` named IMPORT_NAME. Loading compares the wanted demo with the one in the database
+first and does nothing when they are equal; otherwise it replaces the demo projects in one
+transaction, so the result never depends on what was loaded before.
+"""
 
 from django.db import transaction
 
+from funding.importing import import_records
+from funding.importing.checking import equal_shares
 from funding.models import YearlyAmount
-from measures.models import Measure
-from projects.models import (
-    AdministeringUnit,
-    Agreement,
-    Channel,
-    Project,
-    ProjectMeasure,
-    Recipient,
-)
+from projects.models import Agreement, Channel, Project, ProjectMeasure, Recipient
 
 from .allocation import allocate
 from .layout import build, status_for
+
+IMPORT_NAME = "Demo data (load_demo)"
+SOURCE_LENGTH = Project._meta.get_field("source").max_length
+
+
+class DemoLoadError(Exception):
+    """The importer refused the demo records (a bug in the demo or in the reference data)."""
 
 
 def channel_classes():
@@ -37,42 +43,89 @@ def channel_classes():
     return classes
 
 
-def desired_rows():
-    """The demo as (title, channel, recipient, unit, year, amount, status) tuples, and its plan."""
-
+def demo_records():
+    """The demo as import records, one per agreement-year, always in the same order."""
     regions = {
         r.name: r.region.name if r.region.geographic else None
         for r in Recipient.objects.select_related("region")
     }
     agreements = build()
     amounts = allocate(agreements, regions.get, channel_classes().get)
-    rows = {
-        (a.title, a.channel, a.recipient, a.unit, year, amounts[(a.key, year)], status_for(year))
+    # A project funded through two units has two agreements: all its records carry the first
+    # one's project fields, as the importer takes one value per project from its rows.
+    projects = {}
+    for a in agreements:
+        projects.setdefault(
+            (a.title, a.channel, a.recipient),
+            {
+                "objective": a.objective,
+                "measures": a.measures,
+                "description": a.description,
+                "source": a.source[:SOURCE_LENGTH],
+                "demo": a.demo,
+            },
+        )
+    return [
+        {
+            "title": a.title,
+            "channel": a.channel,
+            "recipient": a.recipient,
+            "unit": a.unit,
+            "number": None,
+            **projects[(a.title, a.channel, a.recipient)],
+            "year": year,
+            "amount": amounts[(a.key, year)],
+            "status": status_for(year),
+        }
         for a in agreements
         for year in a.years
+    ]
+
+
+def wanted_state(records):
+    """What the database holds after importing `records`: projects (with their measure
+    shares, split by the importer's rule), agreements and amounts, as comparable sets."""
+    projects, agreements, amounts = set(), {}, set()
+    for r in records:
+        shares = zip(r["measures"], equal_shares(len(r["measures"])), strict=True)
+        key = (r["title"], r["channel"], r["recipient"])
+        fields = (r["objective"], r["description"].strip(), r["source"].strip(), r["demo"])
+        projects.add((*key, *fields, frozenset(shares)))
+        first, last = agreements.get((*key, r["unit"]), (r["year"], r["year"]))
+        agreements[(*key, r["unit"])] = (min(first, r["year"]), max(last, r["year"]))
+        amounts.add((*key, r["unit"], r["year"], r["amount"], r["status"]))
+    return projects, {(*k, *years) for k, years in agreements.items()}, amounts
+
+
+def loaded_state():
+    """The demo in the database, in wanted_state's terms."""
+    shares = {}
+    for project, number, share in ProjectMeasure.objects.exclude(project__demo="").values_list(
+        "project_id", "measure__number", "share"
+    ):
+        shares.setdefault(project, set()).add((number, share))
+    key = ("title", "channel__name", "recipient__name")
+    projects = {
+        (*row[1:], frozenset(shares.get(row[0], ())))
+        for row in Project.objects.exclude(demo="").values_list(
+            "pk", *key, "objective", "description", "source", "demo"
+        )
     }
-    return rows, agreements, amounts
-
-
-def current_rows():
-
-    return set(
+    agreements = set(
+        Agreement.objects.exclude(project__demo="").values_list(
+            *(f"project__{k}" for k in key), "unit__name", "first_year", "last_year"
+        )
+    )
+    amounts = set(
         YearlyAmount.objects.exclude(agreement__project__demo="").values_list(
-            "agreement__project__title",
-            "agreement__project__channel__name",
-            "agreement__project__recipient__name",
+            *(f"agreement__project__{k}" for k in key),
             "agreement__unit__name",
             "year",
             "amount",
             "status",
         )
     )
-
-
-def equal_shares(count):
-    """Percentages that add up to exactly 100 (the first takes the rounding remainder)."""
-    share = (Decimal(100) / count).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
-    return [Decimal(100) - share * (count - 1)] + [share] * (count - 1)
+    return projects, agreements, amounts
 
 
 def demo_remove():
@@ -82,60 +135,28 @@ def demo_remove():
     return deleted
 
 
+def staff_projects_in_the_way(records):
+    """Projects entered by staff under a demo project's title, partner and recipient: the
+    importer would adopt them (and --remove would then delete them)."""
+    keys = {(r["title"], r["channel"], r["recipient"]) for r in records}
+    staff = Project.objects.filter(demo="", title__in={title for title, _, _ in keys})
+    return sorted(keys & set(staff.values_list("title", "channel__name", "recipient__name")))
+
+
 def demo_load():
     """Load the demo data unless it is loaded already; returns True when anything changed."""
-    rows, agreements, amounts = desired_rows()
-    if rows == {(*r[:5], Decimal(r[5]), r[6]) for r in current_rows()}:
+    records = demo_records()
+    if wanted_state(records) == loaded_state():
         return False
-    channels = {c.name: c for c in Channel.objects.all()}
-    recipients = {r.name: r for r in Recipient.objects.all()}
-    units = {u.name: u for u in AdministeringUnit.objects.all()}
-    measures = {m.number: m for m in Measure.objects.filter(plan__start_year=2006)}
+    if clashes := staff_projects_in_the_way(records):
+        names = "; ".join(
+            f"{title} ({channel}, {recipient})" for title, channel, recipient in clashes
+        )
+        raise DemoLoadError(f"Projects entered by staff have the names of demo projects: {names}")
     with transaction.atomic():
         demo_remove()
-        projects = {}
-        for a in agreements:
-            natural_key = (a.title, a.channel, a.recipient)
-            if natural_key not in projects:
-                projects[natural_key] = Project(
-                    title=a.title,
-                    description=a.description,
-                    channel=channels[a.channel],
-                    recipient=recipients[a.recipient],
-                    objective=a.objective,
-                    source=a.source[:200],
-                    demo=a.demo,
-                )
-        Project.objects.bulk_create(projects.values())
-        shares, seen = [], set()
-        for a in agreements:
-            project = projects[(a.title, a.channel, a.recipient)]
-            if project.pk in seen:
-                continue
-            seen.add(project.pk)
-            for number, share in zip(a.measures, equal_shares(len(a.measures)), strict=True):
-                shares.append(
-                    ProjectMeasure(project=project, measure=measures[number], share=share)
-                )
-        ProjectMeasure.objects.bulk_create(shares)
-        made = [
-            Agreement(
-                project=projects[(a.title, a.channel, a.recipient)],
-                unit=units[a.unit],
-                first_year=a.first_year,
-                last_year=a.last_year,
-            )
-            for a in agreements
-        ]
-        Agreement.objects.bulk_create(made)
-        YearlyAmount.objects.bulk_create(
-            YearlyAmount(
-                agreement=agreement,
-                year=year,
-                amount=amounts[(a.key, year)],
-                status=status_for(year),
-            )
-            for a, agreement in zip(agreements, made, strict=True)
-            for year in a.years
-        )
+        result = import_records(records, name=IMPORT_NAME)
+        if not result.ok:
+            problems = "; ".join(f"record {e['line']}: {e['message']}" for e in result.errors[:5])
+            raise DemoLoadError(f"The importer refused the demo data: {problems}")
     return True

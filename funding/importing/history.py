@@ -9,8 +9,8 @@ from django.db import connection
 from django.utils import timezone
 
 from funding.models import YearlyAmount
+from history.models import import_run_reason
 from projects.models import Agreement, Project, ProjectMeasure
-from tracker.history import import_run_reason
 
 MODELS = {"project": Project, "agreement": Agreement, "amount": YearlyAmount, "pm": ProjectMeasure}
 

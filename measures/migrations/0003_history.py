@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from tracker.history import record_existing_rows
+from history.models import record_existing_rows
 
 
 def record_existing(apps, schema_editor):

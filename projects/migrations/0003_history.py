@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
-from tracker.history import record_existing_rows
+from history.models import record_existing_rows
 
 
 def record_existing(apps, schema_editor):

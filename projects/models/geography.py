@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from tracker.history import ImportRunStamp
+from history.models import ImportRunStamp
 
 
 class Region(models.Model):

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN, Measure
-from tracker.history import bulk_history
 
 from .geography import Recipient
 from .partners import AdministeringUnit, Channel

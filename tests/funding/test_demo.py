@@ -1,10 +1,11 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from funding.demo import equal_shares
-from funding.models import YearlyAmount
+from funding.demo.loading import IMPORT_NAME
+from funding.importing.checking import equal_shares
+from funding.models import ImportRun, YearlyAmount
 from projects.models import Agreement, Project
 
 BANNER = "Demo data: projects from the 2007 report; amounts are illustrative"
@@ -88,7 +89,7 @@ def test_the_amounts_reproduce_the_reports_totals(demo):
     assert abs(main.total() - 252_000_000) <= 2_000_000
     subsidiary = YearlyAmount.objects.filter(agreement__project__objective="subsidiary")
     assert abs(subsidiary.total() - 68_000_000) <= 2_000_000
-    planned = main.filter(status="planned", year__range=(2007, 2009))
+    planned = main.filter(status=YearlyAmount.Status.PLANNED, year__range=(2007, 2009))
     assert abs(planned.total() - 27_000_000) <= 3_000_000
 
 
@@ -104,6 +105,21 @@ def test_loading_twice_changes_nothing(demo, django_assert_max_num_queries):
     call_command("load_demo")
     after = list(YearlyAmount.objects.order_by("pk").values_list("pk", "amount", "status"))
     assert before == after
+    assert ImportRun.objects.count() == 1
+
+
+def test_it_is_written_by_one_audited_import_run(demo):
+    run = ImportRun.objects.get()
+    assert (run.file_name, run.format, run.succeeded) == (
+        IMPORT_NAME,
+        ImportRun.Format.RECORDS,
+        True,
+    )
+    assert run.amounts_created == YearlyAmount.objects.count()
+    assert run.projects_created == Project.objects.count()
+    history = YearlyAmount.history.values_list("import_run_id", "history_change_reason")
+    assert set(history) == {(run.pk, f"Import run #{run.pk}")}
+    assert set(Project.history.values_list("import_run_id", flat=True)) == {run.pk}
 
 
 def test_remove_leaves_staff_records_intact(demo, make_agreement):
@@ -111,6 +127,18 @@ def test_remove_leaves_staff_records_intact(demo, make_agreement):
     call_command("load_demo", "--remove")
     assert list(Project.objects.values_list("title", flat=True)) == ["Entered by staff"]
     assert YearlyAmount.objects.get().agreement == staff
+
+
+def test_it_refuses_to_adopt_a_staff_project_of_the_same_name(make_agreement):
+    make_agreement(
+        title="Combating forced labour in Brazil",
+        channel="International Labour Organization",
+        recipient="Brazil",
+    )
+    with pytest.raises(CommandError, match="Combating forced labour in Brazil"):
+        call_command("load_demo")
+    assert not Project.objects.exclude(demo="").exists()
+    assert YearlyAmount.objects.count() == 1
 
 
 def test_every_page_shows_the_banner_while_demo_data_is_loaded(demo, superuser_client):
@@ -123,6 +151,7 @@ def test_every_page_shows_the_banner_while_demo_data_is_loaded(demo, superuser_c
 
 def test_equal_shares_add_up_to_exactly_100():
     assert equal_shares(3) == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
+    assert equal_shares(7) == [Decimal("14.29")] * 4 + [Decimal("14.28")] * 3
     assert sum(equal_shares(7)) == 100
 
 

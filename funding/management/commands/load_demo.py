@@ -1,6 +1,8 @@
-from django.core.management.base import BaseCommand
+"""`load_demo [--remove]`: the demo data (funding.demo), loaded through the importer or removed."""
 
-from funding.demo import demo_load, demo_remove
+from django.core.management.base import BaseCommand, CommandError
+
+from funding.demo import DemoLoadError, demo_load, demo_remove
 
 
 class Command(BaseCommand):
@@ -14,7 +16,12 @@ class Command(BaseCommand):
     def handle(self, *args, remove, **options):
         if remove:
             self.stdout.write(f"Removed the demo data ({demo_remove()} rows).")
-        elif demo_load():
+            return
+        try:
+            loaded = demo_load()
+        except DemoLoadError as error:
+            raise CommandError(str(error)) from error
+        if loaded:
             self.stdout.write("Loaded the demo data: projects from the 2007 report and fillers.")
         else:
             self.stdout.write("The demo data is loaded already; nothing changed.")

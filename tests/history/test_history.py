@@ -5,7 +5,6 @@ import pytest
 from funding.models import YearlyAmount
 from measures.models import Measure
 from projects.models import Agreement, Channel, Recipient, Region
-from tracker.history import import_run
 
 
 def test_an_admin_edit_records_who_when_and_the_old_and_new_values(editor_client, editor):
@@ -96,15 +95,14 @@ def test_a_record_in_use_cannot_be_deleted_and_the_admin_says_why(
     assert type(record).objects.filter(pk=record.pk).exists()
 
 
-def test_changes_made_during_an_import_run_carry_its_number(make_agreement):
-    with import_run(42):
-        agreement = make_agreement(amounts={2007: 1000})
-    outside = YearlyAmount.objects.get(agreement=agreement)
+def test_changes_made_by_an_import_run_carry_its_number(import_run):
+    stamp = (import_run.pk, f"Import run #{import_run.pk}")
+    outside = YearlyAmount.objects.get()
     outside.amount = Decimal(2000)
     outside.save()
 
-    created = YearlyAmount.history.filter(agreement_id=agreement.pk).order_by("history_id")
+    created = YearlyAmount.history.filter(agreement_id=outside.agreement_id).order_by("history_id")
     first, second = list(created)
-    assert (first.import_run_id, first.history_change_reason) == (42, "Import run #42")
+    assert (first.import_run_id, first.history_change_reason) == stamp
     assert (second.import_run_id, second.history_change_reason) == (None, None)
-    assert Agreement.history.get(id=agreement.pk).import_run_id == 42
+    assert Agreement.history.get(id=outside.agreement_id).import_run_id == import_run.pk

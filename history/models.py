@@ -1,22 +1,13 @@
-"""The audit trail's shared parts: the abstract base of every historical model, which records
-the import run that made a change, and the context an import sets so that its changes carry it.
+"""The audit trail's shared parts, used by every app's models and history migrations: the
+abstract base of every historical model, which records the import run that made a change, and
+the change reason an import gives its records. Abstract only: no table, no migration.
 
-Usage by an import (plain saves; `bulk_create_with_history` takes `custom_historical_attrs`
-and `default_change_reason` instead):
-
-    with import_run(run.pk):
-        ...  # every historical record written here gets import_run_id and the change reason
+Imports write their history with set-based SQL (funding.importing.history), stamping each record
+with `import_run_id` and `import_run_reason(run.pk)`; edits in the admin leave both empty.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.db import models
-from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
-from simple_history.signals import pre_create_historical_record
-
-_current_import_run = ContextVar("current_import_run", default=None)
 
 
 class ImportRunStamp(models.Model):
@@ -48,28 +39,8 @@ def bulk_history(*unindexed):
 
 
 def import_run_reason(run_id):
+    """The change reason of the historical records an import run writes."""
     return f"Import run #{run_id}"
-
-
-@contextmanager
-def import_run(run_id):
-    """Stamp every historical record written inside the block with the import run `run_id`."""
-    token = _current_import_run.set(run_id)
-    try:
-        yield
-    finally:
-        _current_import_run.reset(token)
-
-
-# simple-history's documented way to fill extra fields of a historical record.
-@receiver(pre_create_historical_record)
-def stamp_import_run(sender, history_instance, **kwargs):
-    run_id = _current_import_run.get()
-    if run_id is None or not isinstance(history_instance, ImportRunStamp):
-        return
-    history_instance.import_run_id = run_id
-    if not history_instance.history_change_reason:
-        history_instance.history_change_reason = import_run_reason(run_id)
 
 
 def record_existing_rows(apps, app_label, model_names):

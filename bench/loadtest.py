@@ -1,29 +1,29 @@
 """Load test: gunicorn on 127.0.0.1 with a scratch database holding data, N logged-in clients
 driving the overview and every breakdown page linked from it for a fixed time.
 
-    python -m tracker.loadtest [--duration 30] [--clients 20] [--path /other/page/ ...]
+    python -m bench.loadtest [--duration 30] [--clients 20] [--path /other/page/ ...]
 
 Prints name=value lines: requests, requests_per_s, p50_ms, p95_ms, max_ms, errors.
 The scratch database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at the
-end), or a temporary SQLite file. Only 127.0.0.1 is contacted.
+end), or a temporary SQLite file. Only 127.0.0.1 is contacted. Runs outside Django: it
+drives `manage.py` and gunicorn as subprocesses (`make loadtest`).
 """
 
 import argparse
-import http.cookiejar
 import os
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from .loadclients import Client, load, report
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -127,31 +127,6 @@ def prepare(env, agreements, role, password):
     manage(env, "create_user", USERNAME, "--role", role, "--password-stdin", stdin=password)
 
 
-class Client:
-    def __init__(self, base):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def get(self, path):
-        with self.opener.open(self.base + path, timeout=60) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-
-    def login(self, password):
-        _status, page = self.get("/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-        data = urllib.parse.urlencode(
-            {"username": USERNAME, "password": password, "csrfmiddlewaretoken": token}
-        ).encode()
-        try:
-            with self.opener.open(self.base + "/accounts/login/", data=data, timeout=60) as r:
-                landed = r.url
-        except urllib.error.HTTPError as error:  # the page after the login failed: counted later
-            landed = error.url
-        if landed.endswith("/accounts/login/"):
-            raise RuntimeError("login failed")
-
-
 def wait_until_up(base, server, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -166,30 +141,7 @@ def wait_until_up(base, server, seconds=60):
     raise RuntimeError("gunicorn did not answer /healthz in time")
 
 
-def drive(client, paths, deadline, offset, results, lock):
-    latencies, errors, n = [], 0, offset
-    while time.monotonic() < deadline:
-        path = paths[n % len(paths)]
-        n += 1
-        start = time.perf_counter()
-        try:
-            status, _body = client.get(path)
-            ok = status == 200
-        except OSError:  # HTTP errors, refused or timed-out connections
-            ok = False
-        latencies.append((time.perf_counter() - start) * 1000)
-        errors += not ok
-    with lock:
-        results["latencies"].extend(latencies)
-        results["errors"] += errors
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def main():
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=30, help="seconds of load")
     parser.add_argument("--clients", type=int, default=20)
@@ -197,71 +149,71 @@ def main():
     parser.add_argument("--agreements", type=int, default=300, help="filler data size")
     parser.add_argument("--role", default="analyst", choices=["analyst", "editor"])
     parser.add_argument("--path", action="append", help="pages to drive (default: overview)")
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def environment(database_url):
+    """The production-like environment of every subprocess, on the scratch database."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_COOKIES": "0",  # plain HTTP on 127.0.0.1
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def start_server(env, workers):
+    """gunicorn on a free 127.0.0.1 port: (process, base URL)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "tracker.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
+def pages_to_drive(client, chosen):
+    """The pages given, or the overview and every breakdown page it links to."""
+    if chosen:
+        return chosen
+    try:
+        _status, overview = client.get("/")
+    except urllib.error.HTTPError as error:
+        print(f"warning: the overview answers {error.code}", file=sys.stderr)
+        overview = ""
+    return ["/", *sorted(set(re.findall(r'href="(/breakdowns/[^/"?]+/)"', overview)))]
+
+
+def main():
+    args = parse_args()
     password = secrets.token_urlsafe(16)
     with ScratchDatabase() as db:
-        env = {
-            **os.environ,
-            "DATABASE_URL": db.url,
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_COOKIES": "0",  # plain HTTP on 127.0.0.1
-            "SECURE_SSL_REDIRECT": "0",
-            "LOG_LEVEL": "WARNING",
-        }
+        env = environment(db.url)
         prepare(env, args.agreements, args.role, password)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                str(Path(PYTHON).with_name("gunicorn")),
-                "tracker.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                f"--workers={args.workers}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        server, base = start_server(env, args.workers)
         try:
             wait_until_up(base, server)
             clients = [Client(base) for _ in range(args.clients)]
             for client in clients:
-                client.login(password)
-            paths = args.path or ["/"]
-            if not args.path:
-                try:
-                    _status, overview = clients[0].get("/")
-                except urllib.error.HTTPError as error:
-                    print(f"warning: the overview answers {error.code}", file=sys.stderr)
-                    overview = ""
-                paths += sorted(set(re.findall(r'href="(/breakdowns/[^/"?]+/)"', overview)))
+                client.login(USERNAME, password)
+            paths = pages_to_drive(clients[0], args.path)
             print("pages=" + ",".join(paths))
-            results, lock = {"latencies": [], "errors": 0}, threading.Lock()
-            started = time.monotonic()
-            deadline = started + args.duration
-            threads = [
-                threading.Thread(target=drive, args=(c, paths, deadline, i, results, lock))
-                for i, c in enumerate(clients)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            elapsed = time.monotonic() - started
+            results, elapsed = load(clients, paths, args.duration)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    latencies = results["latencies"]
-    print(f"requests={len(latencies)}")
-    print(f"requests_per_s={len(latencies) / elapsed:.1f}")
-    print(f"p50_ms={statistics.median(latencies):.1f}")
-    print(f"p95_ms={percentile(latencies, 0.95):.1f}")
-    print(f"max_ms={max(latencies):.1f}")
-    print(f"errors={results['errors']}")
-    return 1 if results["errors"] else 0
+    return report(results, elapsed)
 
 
 if __name__ == "__main__":
