@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
-from funding.breakdowns import DIMENSIONS, Matrix, breakdown, by_year
-from funding.downloads import csv_text, dumps, table_cells
-from funding.filters import funding_filter
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.downloads import csv_text, dumps, table_cells
+from funding.breakdowns.filters import funding_filter
+from funding.breakdowns.tables import Matrix, breakdown, by_year
 
 
 class Command(BaseCommand):

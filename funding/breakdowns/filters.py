@@ -7,6 +7,7 @@ filtered sum counts every amount once.
 import django_filters
 from django.db.models import Exists, OuterRef
 
+from funding.models import YearlyAmount
 from projects.filters import (
     ByNameFilter,
     PeriodForm,
@@ -27,8 +28,6 @@ from projects.models import (
     Recipient,
     Region,
 )
-
-from .models import YearlyAmount
 
 # Query-string parameters that choose how a page shows its data rather than which data.
 DISPLAY_PARAMS = ("format", "sort", "by", "page")

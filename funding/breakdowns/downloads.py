@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
 
-from .breakdowns import Matrix
-from .spreadsheets import escape
+from funding.spreadsheets import escape
+
+from .tables import Matrix
 
 FORMATS = ("csv", "xlsx", "json")
 BASE_LABEL = "Geographically allocated total (share base)"
