@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from funding.models import ORE
 
-from .dimensions import NO_MEASURE, Dimension, describe
+from .dimensions import Dimension
 
 SHARE = Decimal("0.0001")
 
@@ -25,7 +25,7 @@ class Row:
     agreement_years: int
     in_base: bool = True
     share: Decimal | None = None
-    drill: tuple | None = None
+    url: str | None = None  # the drill-down link, when the table was built with `link`
 
 
 @dataclass
@@ -56,37 +56,24 @@ def basis_text(dimension, base):
         )
     else:
         text = f"Shares are of the grand total ({base_nok})."
-    if dimension.slug == "measure":
-        text += (
-            " Each yearly amount is split by its project's measure shares, in øre, the øre left "
-            "by rounding down going to the largest remainders, so the parts add up to the "
-            f"amount exactly; projects without measures show as “{NO_MEASURE}”. An agreement "
-            "serving several measures counts in each of their rows' agreement columns, but its "
-            "money only once."
+    return f"{text} {dimension.note}" if dimension.note else text
+
+
+def breakdown(dimension, queryset, sort=None, link=None):
+    """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`; with
+    `link(target, parameter, value)`, each row gets its drill-down `url`."""
+    rows = [
+        Row(
+            key=dimension.key(grouped),
+            label=dimension.label(grouped),
+            amount=Decimal(grouped["total"]).quantize(ORE),
+            agreements=grouped["agreements"],
+            agreement_years=grouped["agreement_years"],
+            in_base=dimension.in_base(grouped),
+            url=dimension.url(grouped, link),
         )
-    elif not dimension.one_per_agreement:
-        text += " An agreement funded in several years counts in each year's agreement column."
-    return text
-
-
-def grouped_rows(dimension, queryset, by_year=False):
-    """The grouped query's rows (dicts with total, agreements, agreement_years)."""
-    if dimension.slug == "measure":
-        return queryset.totals_by_measure(by_year=by_year)
-    fields = dimension.fields + (("year",) if by_year and dimension.slug != "year" else ())
-    return list(queryset.totals_by(*fields))
-
-
-def breakdown(dimension, queryset, sort=None):
-    """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`."""
-    rows = []
-    for grouped in grouped_rows(dimension, queryset):
-        key, label, in_base, drill = describe(dimension, grouped)
-        amount = Decimal(grouped["total"]).quantize(ORE)
-        rows.append(
-            Row(key, label, amount, grouped["agreements"], grouped["agreement_years"], in_base)
-        )
-        rows[-1].drill = drill
+        for grouped in dimension.grouped(queryset)
+    ]
     total = sum((row.amount for row in rows), Decimal(0))
     base = sum((row.amount for row in rows if row.in_base), Decimal(0))
     for row in rows:
@@ -128,7 +115,7 @@ class MatrixRow:
     label: str
     cells: list
     total: Decimal
-    drill: tuple | None = None
+    url: str | None = None
 
 
 @dataclass
@@ -141,19 +128,19 @@ class Matrix:
     extra: dict = field(default_factory=dict)
 
 
-def by_year(dimension, queryset, sort=None):
+def by_year(dimension, queryset, sort=None, link=None):
     """The dimension by year matrix of amounts, with row and column totals."""
     cells, labels = {}, {}
-    for grouped in grouped_rows(dimension, queryset, by_year=True):
-        key, label, _in_base, drill = describe(dimension, grouped)
-        labels[key] = (label, drill)
+    for grouped in dimension.grouped(queryset, by_year=True):
+        key = dimension.key(grouped)
+        labels[key] = (dimension.label(grouped), dimension.url(grouped, link))
         amount = Decimal(grouped["total"]).quantize(ORE)
         cells[key, grouped["year"]] = cells.get((key, grouped["year"]), Decimal(0)) + amount
     years = sorted({year for _key, year in cells})
     rows = []
-    for key, (label, drill) in labels.items():
+    for key, (label, url) in labels.items():
         values = [cells.get((key, year), Decimal(0)) for year in years]
-        rows.append(MatrixRow(key, label, values, sum(values, Decimal(0)), drill))
+        rows.append(MatrixRow(key, label, values, sum(values, Decimal(0)), url))
     sort = sort or ("key" if dimension.default_sort == "key" else "-amount")
     name = sort.lstrip("-")
     if name not in ("key", "label", "amount"):

@@ -46,12 +46,9 @@ def sort_links(request, sort, columns):
     return headers
 
 
-def drill_links(table, filterset):
-    for row in table.rows:
-        row.url = None
-        if row.drill is not None and row.drill[2] is not None:
-            target, param, value = row.drill
-            row.url = link(target, filterset, **{param: value})
+def row_links(filterset):
+    """The tables' `link(target, parameter, value)`: drill-down URLs that keep the filters."""
+    return lambda target, parameter, value: link(target, filterset, **{parameter: value})
 
 
 def with_filters(request):
@@ -82,13 +79,12 @@ def breakdown_page(request, dimension):
         return render(request, "funding/breakdown.html", context, status=400)
     sort = request.GET.get("sort") or None
     try:
-        table = (by_year if matrix else breakdown)(dimension, f.qs, sort=sort)
+        table = (by_year if matrix else breakdown)(dimension, f.qs, sort, row_links(f))
     except ValueError as error:
         context["errors"].append(str(error))
         return render(request, "funding/breakdown.html", context, status=400)
     if request.GET.get("format"):
         return download(table, f, request.GET["format"])
-    drill_links(table, f)
     if not sort:
         by_key = dimension.default_sort == "key"
         sort = dimension.default_sort if not matrix or by_key else "-amount"
@@ -111,11 +107,9 @@ def overview(request):
         return render(request, "funding/overview.html", context, status=400)
     amounts = f.qs
     tables = {
-        slug: breakdown(DIMENSIONS[slug], amounts)
+        slug: breakdown(DIMENSIONS[slug], amounts, link=row_links(f))
         for slug in ("objective", "region", "country", "channel")
     }
-    for table in tables.values():
-        drill_links(table, f)
     objectives, regions = tables["objective"], tables["region"]
     context.update(
         objectives=objectives,
