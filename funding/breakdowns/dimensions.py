@@ -49,7 +49,7 @@ class Dimension:
     key: Callable  # grouped row -> the row's key
     label: Callable  # grouped row -> the row's label
     drill: Drill | None = None
-    default_sort: str = "-amount"
+    default_sort: str = "-amount"  # key, label or amount (`-`: descending), as both tables sort
     geographic: str | None = None  # the path of the region's `geographic` flag
     one_per_agreement: bool = True  # does every agreement fall in exactly one row?
     note: str = ""  # said after the share basis

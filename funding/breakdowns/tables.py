@@ -1,19 +1,30 @@
 """The breakdown tables (by one dimension, or by dimension and year), each from one grouped SQL
 query; the rows always add up to the total, to the øre.
 
-Shares are computed here, in Python, from the grouped rows (a
-window over an aggregate fails in the ORM): of the geographically allocated total for regions
-and countries, of the grand total otherwise.
+Shares are computed here, in Python, from the grouped rows (a window over an aggregate fails in
+the ORM): of the geographically allocated total for regions and countries, of the grand total
+otherwise.
+
+Both tables answer the same questions, so no caller asks which one it has: `by` ("" or "year"),
+`basis` (the share basis, said under the table), `sort` (the sort applied), `columns` (the
+sortable columns the page shows), `cells()` (the rows of a spreadsheet), `as_data(filters)` (the
+JSON document) and `chart()` (the chart's geometry).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from funding.models import ORE
 
+from . import charts
 from .dimensions import Dimension
 
 SHARE = Decimal("0.0001")
+BASE_LABEL = "Geographically allocated total (share base)"
+
+
+def text(value):
+    return None if value is None else str(value)
 
 
 @dataclass
@@ -36,6 +47,15 @@ class Breakdown:
     base: Decimal
     agreements: int
     agreement_years: int
+    sort: str
+
+    by = ""
+    # sort name -> row attribute; every one but the key is a column of the page
+    SORTS = {
+        name: name for name in ("key", "label", "amount", "share", "agreements", "agreement_years")
+    }
+    columns = tuple(SORTS)[1:]
+    UNSORTABLE = f"Cannot sort by {{sort!r}}; choose one of {', '.join(SORTS)}."
 
     @property
     def basis(self):
@@ -43,6 +63,46 @@ class Breakdown:
 
     def row(self, key):
         return next((row for row in self.rows if row.key == key), None)
+
+    def cells(self):
+        """The table as rows of cells: a header, one row per line, the base and total rows."""
+        header = ["key", "label", "amount", "share", "agreements", "agreement_years"]
+        lines = [
+            [row.key, row.label, row.amount, row.share, row.agreements, row.agreement_years]
+            for row in self.rows
+        ]
+        whole = Decimal(1) if self.base else None
+        total = ["", "Total", self.total, None, self.agreements, self.agreement_years]
+        if not self.dimension.geographic_basis:
+            total[3] = whole
+            return [header, *lines, total]
+        return [header, *lines, ["", BASE_LABEL, self.base, whole, None, None], total]
+
+    def as_data(self, filters):
+        """The JSON document: amounts and shares as decimal strings."""
+        return {
+            "dimension": self.dimension.slug,
+            "filters": filters,
+            "basis": self.basis,
+            "base": str(self.base),
+            "total": str(self.total),
+            "agreements": self.agreements,
+            "agreement_years": self.agreement_years,
+            "rows": [
+                {
+                    "key": row.key,
+                    "label": row.label,
+                    "amount": str(row.amount),
+                    "share": text(row.share),
+                    "agreements": row.agreements,
+                    "agreement_years": row.agreement_years,
+                }
+                for row in self.rows
+            ],
+        }
+
+    def chart(self):
+        return charts.bars((row.label, row.amount) for row in self.rows)
 
 
 def basis_text(dimension, base):
@@ -62,6 +122,7 @@ def basis_text(dimension, base):
 def breakdown(dimension, queryset, sort=None, link=None):
     """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`; with
     `link(target, parameter, value)`, each row gets its drill-down `url`."""
+    sort = checked(sort or dimension.default_sort, Breakdown)
     rows = [
         Row(
             key=dimension.key(grouped),
@@ -85,27 +146,29 @@ def breakdown(dimension, queryset, sort=None, link=None):
     else:
         summary = queryset.summary()
         agreements, agreement_years = summary["agreements"], summary["agreement_years"]
-    rows = sort_rows(rows, sort or dimension.default_sort)
-    return Breakdown(dimension, rows, total, base, agreements, agreement_years)
+    rows = sort_rows(rows, sort, Breakdown.SORTS)
+    return Breakdown(dimension, rows, total, base, agreements, agreement_years, sort)
 
 
-SORTS = ("key", "label", "amount", "share", "agreements", "agreement_years")
+def checked(sort, table):
+    """`sort` if it names one of the `table` class's SORTS (`-name` too), else ValueError."""
+    if sort.lstrip("-") not in table.SORTS:
+        raise ValueError(table.UNSORTABLE.format(sort=sort))
+    return sort
 
 
-def sort_rows(rows, sort):
-    """Rows sorted by one column; `-column` sorts descending. Empty values go last."""
-    name = sort.lstrip("-")
-    if name not in SORTS:
-        raise ValueError(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTS)}.")
-    descending = sort.startswith("-")
+def sort_rows(rows, sort, sorts):
+    """`rows` sorted by one column (`sorts` maps its name to the row attribute; `-name` sorts
+    descending): text regardless of case, ties by label, rows without a value last."""
+    attribute = sorts[sort.lstrip("-")]
 
     def value(row):
-        item = getattr(row, name)
+        item = getattr(row, attribute)
         return item.casefold() if isinstance(item, str) else item
 
     present = [row for row in rows if value(row) is not None]
     missing = [row for row in rows if value(row) is None]
-    present.sort(key=lambda row: (value(row), str(row.label).casefold()), reverse=descending)
+    present.sort(key=lambda row: (value(row), str(row.label).casefold()), reverse=sort[0] == "-")
     return present + missing
 
 
@@ -125,11 +188,47 @@ class Matrix:
     rows: list
     column_totals: list
     total: Decimal
-    extra: dict = field(default_factory=dict)
+    sort: str
+
+    by = "year"
+    basis = ""  # amounts only: no shares
+    SORTS = {"key": "key", "label": "label", "amount": "total"}
+    columns = ("label", "amount")
+    UNSORTABLE = "Cannot sort the by-year table by {sort!r}; choose key, label or amount."
+
+    def cells(self):
+        """The table as rows of cells: a header of years, one row per line, the total row."""
+        header = ["key", "label", *self.years, "total"]
+        lines = [[row.key, row.label, *row.cells, row.total] for row in self.rows]
+        return [header, *lines, ["", "Total", *self.column_totals, self.total]]
+
+    def as_data(self, filters):
+        """The JSON document: amounts as decimal strings, by year."""
+        return {
+            "dimension": self.dimension.slug,
+            "by": "year",
+            "filters": filters,
+            "years": self.years,
+            "total": str(self.total),
+            "column_totals": [str(value) for value in self.column_totals],
+            "rows": [
+                {
+                    "key": row.key,
+                    "label": row.label,
+                    "amounts": {str(y): str(v) for y, v in zip(self.years, row.cells, strict=True)},
+                    "total": str(row.total),
+                }
+                for row in self.rows
+            ],
+        }
+
+    def chart(self):
+        return charts.stacked(self)
 
 
 def by_year(dimension, queryset, sort=None, link=None):
     """The dimension by year matrix of amounts, with row and column totals."""
+    sort = checked(sort or dimension.default_sort, Matrix)
     cells, labels = {}, {}
     for grouped in dimension.grouped(queryset, by_year=True):
         key = dimension.key(grouped)
@@ -141,17 +240,7 @@ def by_year(dimension, queryset, sort=None, link=None):
     for key, (label, url) in labels.items():
         values = [cells.get((key, year), Decimal(0)) for year in years]
         rows.append(MatrixRow(key, label, values, sum(values, Decimal(0)), url))
-    sort = sort or ("key" if dimension.default_sort == "key" else "-amount")
-    name = sort.lstrip("-")
-    if name not in ("key", "label", "amount"):
-        raise ValueError(f"Cannot sort the by-year table by {sort!r}; choose key, label or amount.")
-    attribute = {"amount": "total"}.get(name, name)
-    present = [row for row in rows if getattr(row, attribute) is not None]
-    present.sort(
-        key=lambda row: (getattr(row, attribute), row.label.casefold()),
-        reverse=sort.startswith("-"),
-    )
-    rows = present + [row for row in rows if getattr(row, attribute) is None]
+    rows = sort_rows(rows, sort, Matrix.SORTS)
     column_totals = [sum((row.cells[i] for row in rows), Decimal(0)) for i in range(len(years))]
     total = sum(column_totals, Decimal(0))
-    return Matrix(dimension, years, rows, column_totals, total)
+    return Matrix(dimension, years, rows, column_totals, total, sort)

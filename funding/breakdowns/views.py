@@ -7,19 +7,18 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from . import charts
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
-from .tables import SORTS, Matrix, breakdown, by_year
+from .tables import breakdown, by_year
 
-COLUMNS = [
-    ("label", "Label", ""),
-    ("amount", "Amount (NOK)", "num"),
-    ("share", "Share", "num"),
-    ("agreements", "Agreements", "num"),
-    ("agreement_years", "Agreement-years", "num"),
-]
+HEADERS = {  # column: (title, CSS class)
+    "label": ("Label", ""),
+    "amount": ("Amount (NOK)", "num"),
+    "share": ("Share", "num"),
+    "agreements": ("Agreements", "num"),
+    "agreement_years": ("Agreement-years", "num"),
+}
 
 
 def link(target, filterset, **params):
@@ -37,7 +36,8 @@ def link(target, filterset, **params):
 def sort_links(request, sort, columns):
     """Column headers: each with a link that sorts by it (again: the other way round)."""
     headers = []
-    for name, title, css in columns:
+    for name in columns:
+        title, css = HEADERS[name]
         query = request.GET.copy()
         query.pop("format", None)
         query["sort"] = f"-{name}" if sort == name else name
@@ -85,16 +85,8 @@ def breakdown_page(request, dimension):
         return render(request, "funding/breakdown.html", context, status=400)
     if request.GET.get("format"):
         return download(table, f, request.GET["format"])
-    if not sort:
-        by_key = dimension.default_sort == "key"
-        sort = dimension.default_sort if not matrix or by_key else "-amount"
-    columns = COLUMNS if not matrix else [COLUMNS[0], ("amount", "Total (NOK)", "num")]
-    context.update(table=table, headers=sort_links(request, sort, columns), sorts=SORTS)
-    context["query"] = f.query_string()
-    if isinstance(table, Matrix):
-        context["chart"] = charts.stacked(table)
-    else:
-        context["chart"] = charts.bars([(row.label, row.amount) for row in table.rows])
+    context.update(table=table, headers=sort_links(request, table.sort, table.columns))
+    context.update(query=f.query_string(), chart=table.chart())
     return render(request, "funding/breakdown.html", context)
 
 
@@ -119,7 +111,7 @@ def overview(request):
         countries=tables["country"].rows[:10],
         channels=tables["channel"].rows[:10],
         regions=regions,
-        region_chart=charts.bars([(row.label, row.amount) for row in regions.rows]),
+        region_chart=regions.chart(),
         links={slug: link(slug, f) for slug in DIMENSIONS} | {"projects": link("projects", f)},
     )
     return render(request, "funding/overview.html", context)

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
 from funding.breakdowns.dimensions import DIMENSIONS
-from funding.breakdowns.downloads import csv_text, dumps, table_cells
+from funding.breakdowns.downloads import csv_text, dumps
 from funding.breakdowns.filters import funding_filter
-from funding.breakdowns.tables import Matrix, breakdown, by_year
+from funding.breakdowns.tables import breakdown, by_year
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
 
 def text_table(table):
     """The table in aligned plain-text columns, with its share basis underneath."""
-    cells = [["" if cell is None else str(cell) for cell in row] for row in table_cells(table)]
+    cells = [["" if cell is None else str(cell) for cell in row] for row in table.cells()]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = [
         "  ".join(
@@ -53,6 +53,6 @@ def text_table(table):
         ).rstrip()
         for row in cells
     ]
-    if not isinstance(table, Matrix):
+    if table.basis:
         lines += ["", table.basis]
     return "\n".join(lines)
