@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from funding.models import ORE
+from web.formats import nok
 
 from . import charts
 from .dimensions import Dimension
@@ -106,7 +107,7 @@ class Breakdown:
 
 
 def basis_text(dimension, base):
-    base_nok = f"NOK {base:,.2f}".replace(",", "\u202f")
+    base_nok = nok(base, 2, code=True)
     if dimension.geographic_basis:
         text = (
             f"Shares are of the geographically allocated total ({base_nok}): the amounts to "
