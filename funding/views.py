@@ -7,7 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .published import reconcile
+from .published import DIFFERS, MATCH, NO_DATA, reconcile
+
+STATUSES = (MATCH, DIFFERS, NO_DATA)
 
 
 @login_required
@@ -22,9 +24,6 @@ def published(request):
         figure.url = figure_link(query)
     counts = {status: sum(fig.status == status for fig in figures) for status in STATUSES}
     return render(request, "funding/published.html", {"figures": figures, "counts": counts})
-
-
-STATUSES = ("match", "differs", "no data")
 
 
 def figure_link(query):

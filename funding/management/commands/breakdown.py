@@ -5,6 +5,7 @@ from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.downloads import csv_text, dumps
 from funding.breakdowns.filters import funding_filter
 from funding.breakdowns.tables import breakdown, by_year
+from projects.models import Project
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--year-from", type=int)
         parser.add_argument("--year-to", type=int)
         parser.add_argument("--status", action="append", default=[])
-        parser.add_argument("--objective", choices=["main", "subsidiary"])
+        parser.add_argument("--objective", choices=Project.Objective.values)
         parser.add_argument("--by-year", action="store_true")
         parser.add_argument("--sort")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")

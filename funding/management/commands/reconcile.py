@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from funding.published import DIFFERS, NO_DATA, reconcile
+from funding.published import DIFFERS, MATCH, NO_DATA, reconcile
 
 
 class Command(BaseCommand):
@@ -27,9 +27,9 @@ class Command(BaseCommand):
                 f"[{figure.computation}]"
             )
         failing = [f for f in figures if f.status in (DIFFERS, NO_DATA)]
-        counts = {s: sum(f.status == s for f in figures) for s in ("match", DIFFERS, NO_DATA)}
+        counts = {s: sum(f.status == s for f in figures) for s in (MATCH, DIFFERS, NO_DATA)}
         self.stdout.write(
-            f"{counts['match']} match, {counts[DIFFERS]} differ, {counts[NO_DATA]} no data"
+            f"{counts[MATCH]} match, {counts[DIFFERS]} differ, {counts[NO_DATA]} no data"
         )
         if options["strict"] and failing:
             raise CommandError(
