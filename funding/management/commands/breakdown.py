@@ -1,3 +1,5 @@
+"""`manage.py breakdown`: a breakdown page's table (funding/breakdowns/) as text, CSV or JSON."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
