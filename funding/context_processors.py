@@ -1,3 +1,5 @@
+"""Template context every page gets: whether demo data is loaded (the banner)."""
+
 from django.utils.functional import SimpleLazyObject
 
 from projects.models import Project

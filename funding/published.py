@@ -23,8 +23,9 @@ from pathlib import Path
 from django.conf import settings
 from django.http import QueryDict
 
-from .breakdowns import DIMENSIONS, breakdown
-from .filters import funding_filter
+from .breakdowns.dimensions import DIMENSIONS
+from .breakdowns.filters import funding_filter
+from .breakdowns.tables import breakdown
 
 FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
 MATCH, DIFFERS, NO_DATA = "match", "differs", "no data"
@@ -51,6 +52,7 @@ class Figure:
     computation: str
     computed: Decimal | None = None
     status: str = NO_DATA
+    url: str = ""  # the breakdown page behind the figure, set by the page that shows it
 
     @property
     def status_label(self):

@@ -1,131 +1,13 @@
+"""The published figures page: each figure of the report against the records (funding/published.py),
+linked to the breakdown behind it."""
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.http import HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from . import charts
-from .breakdowns import DIMENSIONS, SORTS, Matrix, breakdown, by_year
-from .downloads import FORMATS, download
-from .filters import funding_filter
-from .published import reconcile
-
-COLUMNS = [
-    ("label", "Label", ""),
-    ("amount", "Amount (NOK)", "num"),
-    ("share", "Share", "num"),
-    ("agreements", "Agreements", "num"),
-    ("agreement_years", "Agreement-years", "num"),
-]
-
-
-def link(target, filterset, **params):
-    """A URL to a breakdown (`target` a dimension slug) or the projects list, keeping filters."""
-    query = QueryDict(filterset.query_string(), mutable=True)
-    if "year" in params:
-        year = params.pop("year")
-        params.update(year_from=year, year_to=year)
-    for name, value in params.items():
-        query.setlist(name, [value])
-    url = reverse("projects:list") if target == "projects" else reverse("breakdown", args=[target])
-    return f"{url}?{query.urlencode()}" if query else url
-
-
-def sort_links(request, sort, columns):
-    """Column headers: each with a link that sorts by it (again: the other way round)."""
-    headers = []
-    for name, title, css in columns:
-        query = request.GET.copy()
-        query.pop("format", None)
-        query["sort"] = f"-{name}" if sort == name else name
-        state = "ascending" if sort == name else "descending" if sort == f"-{name}" else None
-        headers.append({"title": title, "url": f"?{query.urlencode()}", "css": css, "aria": state})
-    return headers
-
-
-def drill_links(table, filterset):
-    for row in table.rows:
-        row.url = None
-        if row.drill is not None and row.drill[2] is not None:
-            target, param, value = row.drill
-            row.url = link(target, filterset, **{param: value})
-
-
-def with_filters(request):
-    """The filter form, and whether it is valid; the page shows its errors if not."""
-    f = funding_filter(request.GET)
-    return f, f.is_valid()
-
-
-@login_required
-@require_GET
-def breakdown_page(request, dimension):
-    if dimension not in DIMENSIONS:
-        raise Http404(f"There is no breakdown by {dimension!r}.")
-    dimension = DIMENSIONS[dimension]
-    f, valid = with_filters(request)
-    matrix = request.GET.get("by") == "year"
-    context = {"dimension": dimension, "dimensions": DIMENSIONS.values(), "filter": f}
-    context.update(
-        matrix=matrix, errors=[], formats=FORMATS, keep=[("by", "year")] if matrix else []
-    )
-    if request.GET.get("by") not in (None, "", "year"):
-        context["errors"].append(f"“by” can only be “year”, not {request.GET['by']!r}.")
-    if request.GET.get("format") not in (None, "", *FORMATS):
-        context["errors"].append(
-            f"Unknown format {request.GET['format']!r}; use csv, xlsx or json."
-        )
-    if not valid or context["errors"]:
-        return render(request, "funding/breakdown.html", context, status=400)
-    sort = request.GET.get("sort") or None
-    try:
-        table = (by_year if matrix else breakdown)(dimension, f.qs, sort=sort)
-    except ValueError as error:
-        context["errors"].append(str(error))
-        return render(request, "funding/breakdown.html", context, status=400)
-    if request.GET.get("format"):
-        return download(table, f, request.GET["format"])
-    drill_links(table, f)
-    if not sort:
-        by_key = dimension.default_sort == "key"
-        sort = dimension.default_sort if not matrix or by_key else "-amount"
-    columns = COLUMNS if not matrix else [COLUMNS[0], ("amount", "Total (NOK)", "num")]
-    context.update(table=table, headers=sort_links(request, sort, columns), sorts=SORTS)
-    context["query"] = f.query_string()
-    if isinstance(table, Matrix):
-        context["chart"] = charts.stacked(table)
-    else:
-        context["chart"] = charts.bars([(row.label, row.amount) for row in table.rows])
-    return render(request, "funding/breakdown.html", context)
-
-
-@login_required
-@require_GET
-def overview(request):
-    f, valid = with_filters(request)
-    context = {"filter": f, "dimensions": DIMENSIONS.values()}
-    if not valid:
-        return render(request, "funding/overview.html", context, status=400)
-    amounts = f.qs
-    tables = {
-        slug: breakdown(DIMENSIONS[slug], amounts)
-        for slug in ("objective", "region", "country", "channel")
-    }
-    for table in tables.values():
-        drill_links(table, f)
-    objectives, regions = tables["objective"], tables["region"]
-    context.update(
-        objectives=objectives,
-        main=objectives.row("main"),
-        subsidiary=objectives.row("subsidiary"),
-        profile=amounts.agreement_profile(),
-        countries=tables["country"].rows[:10],
-        channels=tables["channel"].rows[:10],
-        regions=regions,
-        region_chart=charts.bars([(row.label, row.amount) for row in regions.rows]),
-        links={slug: link(slug, f) for slug in DIMENSIONS} | {"projects": link("projects", f)},
-    )
-    return render(request, "funding/overview.html", context)
+from .published import filter_query, reconcile, status_counts
 
 
 @login_required
@@ -138,27 +20,14 @@ def published(request):
     for figure in figures:
         query = QueryDict(figure.computation)
         figure.url = figure_link(query)
-    counts = {status: sum(fig.status == status for fig in figures) for status in STATUSES}
+    counts = status_counts(figures)
     return render(request, "funding/published.html", {"figures": figures, "counts": counts})
-
-
-STATUSES = ("match", "differs", "no data")
 
 
 def figure_link(query):
     """The breakdown page behind a figure's computation."""
-    data = query.copy()
-    dimension = data.pop("dimension", ["objective"])[0]
-    for name in ("metric", "row", "year", "base_year"):
-        data.pop(name, None)
+    data = filter_query(query)
+    dimension = query.get("dimension", "objective")
     if query.get("metric") == "year_ratio":
         dimension = "year"
     return f"{reverse('breakdown', args=[dimension])}?{data.urlencode()}"
-
-
-@login_required
-@require_GET
-def breakdown_index(request):
-    f = funding_filter(request.GET)
-    links = [(dimension, link(slug, f)) for slug, dimension in DIMENSIONS.items()]
-    return render(request, "funding/breakdowns.html", {"links": links, "filter": f})

@@ -1,19 +1,19 @@
-"""Filters for the projects list, and the filter parts the funding breakdowns share.
+"""Filters over projects' own records, and ProjectFilter, a filter set of projects by them.
 
-Every filter lives in the query string; recipients, regions, channels, partner groups and units
-are named by name (countries by ISO alpha-2), so a link reproduces a view in any database.
+Recipients, regions, channels, partner groups and units are named by name (countries by ISO
+alpha-2), so a link reproduces a view in any database. Each filter here takes the path from
+the filtered model to its project (or channel, recipient), so any filter set over records that
+belong to projects can use it. Many-valued relations (a project's measures, its agreements'
+units) filter with Exists(), never by joining, so a filtered list or sum counts each record once.
 """
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, Sum
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.db.models import Exists, OuterRef, Q
 
-from measures.models import YEAR_MAX, YEAR_MIN, Measure, Plan
+from measures.models import Measure, Plan
+from web.filters import ByNameFilter, PeriodForm, model_filter
 
 from .models import (
     AdministeringUnit,
@@ -25,21 +25,6 @@ from .models import (
     Recipient,
     Region,
 )
-
-STATUS_CHOICES = [
-    ("planned", "Planned"),
-    ("allocated", "Allocated"),
-    ("disbursed", "Disbursed (paid)"),
-]
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A whole year between YEAR_MIN and YEAR_MAX."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs)
 
 
 class RecipientKeyField(forms.ModelMultipleChoiceField):
@@ -68,6 +53,15 @@ class RecipientKeyFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = RecipientKeyField
 
 
+def recipient_filter(field_name):
+    return RecipientKeyFilter(
+        field_name=field_name,
+        lookup_expr="exact",
+        queryset=Recipient.objects.all(),
+        label="Recipient country or region",
+    )
+
+
 def channel_family_ids(channels):
     """The ids of `channels` and of every channel below them (Channel.parent), in one query."""
     children = {}
@@ -82,83 +76,21 @@ def channel_family_ids(channels):
     return ids
 
 
-class QuickSelectMixin:
-    """Renders the options in Python: Django's template per option takes ~60 ms for the ~800
-    options of the filter form, which a breakdown page would spend on every request."""
+class ChannelFamilyFilter(ByNameFilter):
+    """Channels chosen by name, each with every channel below it."""
 
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(item) for item in self.format_value(value)}
-        attrs = self.build_attrs(self.attrs, attrs)
-        if self.allow_multiple_selected:
-            attrs["multiple"] = True
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), mark_safe(" selected") if str(option) in selected else "", label)
-                for option, label in self.choices
-            ),
-        )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": channel_family_ids(value)})
 
 
-class QuickSelect(QuickSelectMixin, forms.Select):
-    pass
-
-
-class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
-    pass
-
-
-class PeriodForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.SelectMultiple):
-                field.widget = QuickSelectMultiple(choices=field.widget.choices)
-            elif isinstance(field.widget, forms.Select):
-                field.widget = QuickSelect(choices=field.widget.choices)
-
-    def clean(self):
-        data = super().clean()
-        first, last = data.get("year_from"), data.get("year_to")
-        if first is not None and last is not None and first > last:
-            raise ValidationError(f"The first year ({first}) comes after the last year ({last}).")
-        return data
-
-
-class ByNameFilter(django_filters.ModelMultipleChoiceFilter):
-    """Records chosen by name in the query string, filtered by primary key in SQL."""
-
-    def get_filter_predicate(self, v):
-        name = self.field_name
-        if self.lookup_expr != "exact":
-            name = f"{name}__{self.lookup_expr}"
-        return {name: v}
-
-
-def model_filter(field_name, queryset, label, to_field_name="name"):
-    return ByNameFilter(
+def channel_family_filter(field_name):
+    return ChannelFamilyFilter(
         field_name=field_name,
-        lookup_expr="exact",
-        queryset=queryset,
-        to_field_name=to_field_name,
-        label=label,
-    )
-
-
-class MeasureField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.plan.period}, measure {obj.number}" + (f": {obj.title}" if obj.title else "")
-
-
-class MeasureFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = MeasureField
-
-
-def status_filter(field_name):
-    return django_filters.MultipleChoiceFilter(
-        field_name=field_name, lookup_expr="exact", choices=STATUS_CHOICES, label="Status"
+        queryset=Channel.objects.all(),
+        to_field_name="name",
+        label="Channel with its sub-organisations",
     )
 
 
@@ -171,90 +103,71 @@ def objective_filter(field_name):
     )
 
 
-def measure_filter(field_name):
+class MeasureField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.plan.period}, measure {obj.number}" + (f": {obj.title}" if obj.title else "")
+
+
+class MeasureFilter(django_filters.ModelMultipleChoiceFilter):
+    """Projects serving any of the chosen measures; `field_name` is the path to the project."""
+
+    field_class = MeasureField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(serving(self.field_name, measure__in=value))
+
+
+class PlanFilter(django_filters.ModelChoiceFilter):
+    """Projects serving a measure of the chosen plan; `field_name` is the path to the project."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(serving(self.field_name, measure__plan=value))
+
+
+def serving(project, **lookups):
+    """Whether the project at the path `project` has a measure share matching `lookups`."""
+    return Exists(ProjectMeasure.objects.filter(project=OuterRef(project), **lookups))
+
+
+def measure_filter(project):
     return MeasureFilter(
-        field_name=field_name,
-        lookup_expr="in",
-        queryset=Measure.objects.select_related("plan"),
-        label="Measure",
-        method="filter_measure",
+        field_name=project, queryset=Measure.objects.select_related("plan"), label="Measure"
     )
 
 
-def plan_filter(field_name):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name,
-        lookup_expr="exact",
-        queryset=Plan.objects.all(),
-        label="Plan of action",
-        method="filter_plan",
-    )
+def plan_filter(project):
+    return PlanFilter(field_name=project, queryset=Plan.objects.all(), label="Plan of action")
 
 
 class ProjectFilter(django_filters.FilterSet):
-    """Projects by their dimensions; year and status select projects with such an amount."""
+    """Projects by their own records: search, objective, recipient, channel, unit, measures."""
 
     q = django_filters.CharFilter(label="Search", method="filter_text")
-    year_from = YearFilter(
-        field_name="agreements__amounts__year", lookup_expr="gte", label="From year"
-    )
-    year_to = YearFilter(field_name="agreements__amounts__year", lookup_expr="lte", label="To year")
-    status = status_filter("agreements__amounts__status")
     objective = objective_filter("objective")
     region = model_filter("recipient__region", Region.objects.all(), "Region")
-    country = RecipientKeyFilter(
-        field_name="recipient", lookup_expr="exact", queryset=Recipient.objects.all(),
-        label="Recipient country or region",
-    )  # fmt: skip
+    country = recipient_filter("recipient")
     channel = model_filter("channel", Channel.objects.all(), "Channel")
-    channel_family = model_filter(
-        "channel", Channel.objects.all(), "Channel with its sub-organisations"
-    )
+    channel_family = channel_family_filter("channel")
     partner_group = model_filter(
         "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
     )
-    unit = model_filter("agreements__unit", AdministeringUnit.objects.all(), "Administering unit")
-    measure = measure_filter("measure_shares__measure")
-    plan = plan_filter("measure_shares__measure__plan")
-
-    AMOUNT_FILTERS = ("year_from", "year_to", "status")
+    unit = ByNameFilter(
+        queryset=AdministeringUnit.objects.all(),
+        to_field_name="name",
+        label="Administering unit",
+        method="filter_unit",
+    )
+    measure = measure_filter("pk")
+    plan = plan_filter("pk")
 
     class Meta:
         model = Project
         fields = []
         form = PeriodForm
-
-    def filter_queryset(self, queryset):
-        data = self.form.cleaned_data
-        for name, value in data.items():
-            if name not in self.AMOUNT_FILTERS and name not in ("channel_family", "unit"):
-                queryset = self.filters[name].filter(queryset, value)
-        if data.get("channel_family"):
-            queryset = queryset.filter(channel__in=channel_family_ids(data["channel_family"]))
-        if data.get("unit"):
-            agreements = Agreement.objects.filter(project=OuterRef("pk"), unit__in=data["unit"])
-            queryset = queryset.filter(Exists(agreements))
-        if conditions := self.amount_conditions():
-            yearly_amount = apps.get_model("funding", "YearlyAmount")
-            amounts = yearly_amount.objects.filter(agreement__project=OuterRef("pk"), **conditions)
-            queryset = queryset.filter(Exists(amounts))
-        return queryset
-
-    def amount_conditions(self, prefix=""):
-        """The year and status filters as lookups on yearly amounts."""
-        data, conditions = self.form.cleaned_data, {}
-        if data.get("year_from") is not None:
-            conditions[f"{prefix}year__gte"] = data["year_from"]
-        if data.get("year_to") is not None:
-            conditions[f"{prefix}year__lte"] = data["year_to"]
-        if data.get("status"):
-            conditions[f"{prefix}status__in"] = data["status"]
-        return conditions
-
-    def with_totals(self):
-        """The filtered projects, each with `total`: its amounts within the year/status filter."""
-        within = Q(**self.amount_conditions("agreements__amounts__"))
-        return self.qs.annotate(total=Sum("agreements__amounts__amount", filter=within))
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(
@@ -265,14 +178,8 @@ class ProjectFilter(django_filters.FilterSet):
             | Q(recipient__name__icontains=value)
         )
 
-    def filter_measure(self, queryset, name, value):
+    def filter_unit(self, queryset, name, value):
         if not value:
             return queryset
-        shares = ProjectMeasure.objects.filter(project=OuterRef("pk"), measure__in=value)
-        return queryset.filter(Exists(shares))
-
-    def filter_plan(self, queryset, name, value):
-        if not value:
-            return queryset
-        shares = ProjectMeasure.objects.filter(project=OuterRef("pk"), measure__plan=value)
-        return queryset.filter(Exists(shares))
+        agreements = Agreement.objects.filter(project=OuterRef("pk"), unit__in=value)
+        return queryset.filter(Exists(agreements))

@@ -1,9 +1,8 @@
-from django.urls import path
+"""The projects app has no pages of its own: the projects list and the project page show money,
+so the app that owns the money serves them, at the same URLs and names (projects:list,
+projects:detail).
 
-from . import views
+tracker/urls.py still includes this module; once it no longer does, this file can go.
+"""
 
-app_name = "projects"
-urlpatterns = [
-    path("", views.project_list, name="list"),
-    path("<int:pk>/", views.project_detail, name="detail"),
-]
+urlpatterns = []

@@ -6,7 +6,8 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from funding.breakdowns import DIMENSIONS, breakdown, by_year
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.tables import breakdown, by_year
 from funding.models import YearlyAmount
 from projects.models import Project
 

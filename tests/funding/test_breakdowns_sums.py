@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from funding.breakdowns import DIMENSIONS, breakdown, by_year
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.tables import breakdown, by_year
 from funding.models import YearlyAmount
 
 D = Decimal

@@ -1,9 +1,13 @@
+"""`manage.py breakdown`: a breakdown page's table (funding/breakdowns/) as text, CSV or JSON."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
-from funding.breakdowns import DIMENSIONS, Matrix, breakdown, by_year
-from funding.downloads import csv_text, dumps, table_cells
-from funding.filters import funding_filter
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.downloads import csv_text, dumps
+from funding.breakdowns.filters import funding_filter
+from funding.breakdowns.tables import breakdown, by_year
+from projects.models import Project
 
 
 class Command(BaseCommand):
@@ -14,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--year-from", type=int)
         parser.add_argument("--year-to", type=int)
         parser.add_argument("--status", action="append", default=[])
-        parser.add_argument("--objective", choices=["main", "subsidiary"])
+        parser.add_argument("--objective", choices=Project.Objective.values)
         parser.add_argument("--by-year", action="store_true")
         parser.add_argument("--sort")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -43,7 +47,7 @@ class Command(BaseCommand):
 
 def text_table(table):
     """The table in aligned plain-text columns, with its share basis underneath."""
-    cells = [["" if cell is None else str(cell) for cell in row] for row in table_cells(table)]
+    cells = [["" if cell is None else str(cell) for cell in row] for row in table.cells()]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = [
         "  ".join(
@@ -52,6 +56,6 @@ def text_table(table):
         ).rstrip()
         for row in cells
     ]
-    if not isinstance(table, Matrix):
+    if table.basis:
         lines += ["", table.basis]
     return "\n".join(lines)

@@ -1,3 +1,5 @@
+"""`manage.py reconcile`: the published figures (funding/published.py) against the records."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from funding.published import DIFFERS, MATCH, NO_DATA, reconcile, status_counts

@@ -5,15 +5,19 @@ The charts repeat the table next to them; they need no script and no network.
 
 from decimal import Decimal
 
+from web.formats import nok
+
 COLOURS = [
     "#1f5f99", "#e08a1e", "#2e8b57", "#b3261e", "#6a4c93",
     "#3d9ec9", "#a0522d", "#708090", "#c71585", "#556b2f",
 ]  # fmt: skip
 LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP = 260, 420, 18, 6
+MILLION = Decimal(1_000_000)
 
 
 def millions(amount):
-    return f"{amount / Decimal(1_000_000):,.1f} M".replace(",", "\u202f")
+    """NOK 12 345 678 as "12.3 M"."""
+    return f"{nok(amount / MILLION, 1)} M"
 
 
 def bars(rows):

@@ -1,0 +1,137 @@
+"""The dimensions a breakdown groups yearly amounts by.
+
+Each dimension declares the values() paths its query groups by and how a grouped row becomes a
+key (stable: what downloads and filters name the row by), a label (what people read) and a
+drill-down link (the page and filter that show what the row is made of).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+
+from projects.models import Project
+
+NO_MEASURE = "No measure recorded"
+NO_PARTNER_GROUP = "No partner group recorded"
+PROJECT = "agreement__project__"
+REGION = f"{PROJECT}recipient__region__name"
+GEOGRAPHIC = f"{PROJECT}recipient__region__geographic"
+RECIPIENT, ISO2 = f"{PROJECT}recipient__name", f"{PROJECT}recipient__iso2"
+CHANNEL, ACRONYM = f"{PROJECT}channel__name", f"{PROJECT}channel__acronym"
+PARTNER_GROUP = f"{PROJECT}channel__partner_group__name"
+UNIT = "agreement__unit__name"
+OBJECTIVE = f"{PROJECT}objective"
+OBJECTIVES = dict(Project.Objective.choices)
+MEASURE_NOTE = (
+    "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
+    "rounding down going to the largest remainders, so the parts add up to the amount exactly; "
+    f"projects without measures show as “{NO_MEASURE}”. An agreement serving several measures "
+    "counts in each of their rows' agreement columns, but its money only once."
+)
+YEAR_NOTE = "An agreement funded in several years counts in each year's agreement column."
+
+
+@dataclass(frozen=True)
+class Drill:
+    """Where a row leads: a breakdown (a dimension's slug) or "projects", filtered by `parameter`
+    set to `value(grouped row)`, the row's key by default. A row whose value is None has none."""
+
+    target: str
+    parameter: str
+    value: Callable | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    slug: str
+    title: str
+    fields: tuple  # the values() paths the grouped query groups by
+    key: Callable  # grouped row -> the row's key
+    label: Callable  # grouped row -> the row's label
+    drill: Drill | None = None
+    default_sort: str = "-amount"  # key, label or amount (`-`: descending), as both tables sort
+    geographic: str | None = None  # the path of the region's `geographic` flag
+    one_per_agreement: bool = True  # does every agreement fall in exactly one row?
+    note: str = ""  # said after the share basis
+    grouping: Callable | None = None  # (queryset, by_year) -> grouped rows, instead of `fields`
+
+    @property
+    def geographic_basis(self):
+        return self.geographic is not None
+
+    def grouped(self, queryset, by_year=False):
+        """The grouped query's rows (dicts with total, agreements, agreement_years)."""
+        if self.grouping is not None:
+            return self.grouping(queryset, by_year)
+        years = ("year",) if by_year and "year" not in self.fields else ()
+        return list(queryset.totals_by(*self.fields, *years))
+
+    def in_base(self, row):
+        """Does the grouped row count in the share base?"""
+        return bool(row[self.geographic]) if self.geographic else True
+
+    def url(self, row, link):
+        """The grouped row's drill-down URL from `link(target, parameter, value)`, or None."""
+        if link is None or self.drill is None:
+            return None
+        value = (self.drill.value or self.key)(row)
+        return None if value is None else link(self.drill.target, self.drill.parameter, value)
+
+
+def channel_label(row):
+    name, acronym = row[CHANNEL], row[ACRONYM]
+    return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
+def measure_label(row):
+    if row["measure_id"] is None:
+        return NO_MEASURE
+    return f"Measure {row['number']}" + (f": {row['title']}" if row["title"] else "")
+
+
+def by_measure(queryset, by_year):
+    return queryset.totals_by_measure(by_year=by_year)
+
+
+DIMENSIONS = {
+    dimension.slug: dimension
+    for dimension in [
+        Dimension(
+            "region", "Region", (REGION, GEOGRAPHIC), key=itemgetter(REGION),
+            label=itemgetter(REGION), drill=Drill("country", "region"), geographic=GEOGRAPHIC,
+        ),
+        Dimension(
+            "country", "Recipient country or region", (RECIPIENT, ISO2, GEOGRAPHIC),
+            key=lambda row: row[ISO2] or row[RECIPIENT], label=itemgetter(RECIPIENT),
+            drill=Drill("projects", "country"), geographic=GEOGRAPHIC,
+        ),
+        Dimension(
+            "channel", "Channel", (CHANNEL, ACRONYM), key=itemgetter(CHANNEL),
+            label=channel_label, drill=Drill("projects", "channel"),
+        ),
+        Dimension(
+            "partner-group", "Partner group", (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),
+            label=lambda row: row[PARTNER_GROUP] or NO_PARTNER_GROUP,
+            drill=Drill("channel", "partner_group"),
+        ),
+        Dimension(
+            "year", "Year", ("year",), key=itemgetter("year"), label=lambda row: str(row["year"]),
+            drill=Drill("projects", "year"), default_sort="key", one_per_agreement=False,
+            note=YEAR_NOTE,
+        ),
+        Dimension(
+            "unit", "Administering unit", (UNIT,), key=itemgetter(UNIT), label=itemgetter(UNIT),
+            drill=Drill("projects", "unit"),
+        ),
+        Dimension(
+            "measure", "Measure", (), key=itemgetter("number"), label=measure_label,
+            drill=Drill("projects", "measure", itemgetter("measure_id")), default_sort="key",
+            one_per_agreement=False, note=MEASURE_NOTE, grouping=by_measure,
+        ),
+        Dimension(
+            "objective", "Objective", (OBJECTIVE,), key=itemgetter(OBJECTIVE),
+            label=lambda row: OBJECTIVES.get(row[OBJECTIVE], row[OBJECTIVE]),
+            drill=Drill("projects", "objective"),
+        ),
+    ]
+}  # fmt: skip

@@ -1,0 +1,94 @@
+"""The filter parts every filtered page shares: the filter form (quick <select>s, a period whose
+first year comes before its last), whole-year filters and records chosen by name.
+
+`web` knows Django (and measures) only: filters over projects' own records live in
+projects/filters.py, filters over yearly amounts in funding/breakdowns/filters.py.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from measures.models import YEAR_MAX, YEAR_MIN
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year between YEAR_MIN and YEAR_MAX."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs)
+
+
+class QuickSelectMixin:
+    """Renders the options in Python: Django's template per option takes ~60 ms for the ~800
+    options of the filter form, which a breakdown page would spend on every request."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in self.format_value(value)}
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(option), mark_safe(" selected") if str(option) in selected else "", label)
+                for option, label in self.choices
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
+class QuickSelect(QuickSelectMixin, forms.Select):
+    pass
+
+
+class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
+    pass
+
+
+class PeriodForm(forms.Form):
+    """The filter sets' form: quick <select>s, and `year_from` no later than `year_to`. The search
+    box and the period come first, the other filters after them as declared."""
+
+    field_order = ("q", "year_from", "year_to")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.SelectMultiple):
+                field.widget = QuickSelectMultiple(choices=field.widget.choices)
+            elif isinstance(field.widget, forms.Select):
+                field.widget = QuickSelect(choices=field.widget.choices)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("year_from"), data.get("year_to")
+        if first is not None and last is not None and first > last:
+            raise ValidationError(f"The first year ({first}) comes after the last year ({last}).")
+        return data
+
+
+class ByNameFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records chosen by name in the query string, filtered by primary key in SQL."""
+
+    def get_filter_predicate(self, v):
+        name = self.field_name
+        if self.lookup_expr != "exact":
+            name = f"{name}__{self.lookup_expr}"
+        return {name: v}
+
+
+def model_filter(field_name, queryset, label, to_field_name="name"):
+    return ByNameFilter(
+        field_name=field_name,
+        lookup_expr="exact",
+        queryset=queryset,
+        to_field_name=to_field_name,
+        label=label,
+    )
