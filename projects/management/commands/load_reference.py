@@ -13,4 +13,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             measures_reference.load(apps)
             projects_reference.load(apps)
+            projects_reference.load_register(apps)
         self.stdout.write("Reference data loaded.")
