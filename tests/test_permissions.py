@@ -146,8 +146,9 @@ RULES = [
     ("admin:app_list", Rule(get=STAFF_ONLY)),  # app_label=projects
     ("admin:(unnamed) (?P<url>.*)$", Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOT_FOUND] * 2))),
     # django-import-export's pages (the importer's admin).
+    # The confirm step only takes the preview's POST.
+    ("admin:*_process_import", Rule(get=STAFF_GET_ONLY.post, post=IMPORT_PAGE.post)),
     ("admin:*_import", IMPORT_PAGE),
-    ("admin:*_process_import", IMPORT_PAGE),
     ("admin:*_export", IMPORT_PAGE),
     # The importer's wide-layout downloads: editors (view permission) only, GET only.
     ("admin:funding_yearlyamount_export_*", STAFF_GET_ONLY),
