@@ -39,6 +39,9 @@ class InstrumentKind(models.TextChoices):
     DECISION = "decision", "Decision"
 
 
+TREATY_KINDS = {InstrumentKind.CONVENTION, InstrumentKind.PROTOCOL}
+
+
 class InstrumentQuerySet(models.QuerySet):
     def with_counts(self):
         """Each instrument with `signed_only` (signed, not ratified), `ratified` and `in_force`
@@ -105,6 +108,12 @@ class Instrument(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    @property
+    def is_treaty(self):
+        """Conventions and protocols are opened for signature, signed and ratified by states;
+        resolutions, action plans and EU acts are not."""
+        return self.kind in TREATY_KINDS
 
     def clean(self):
         check_order(self, self.DATE_ORDER)
@@ -216,7 +225,9 @@ class InstrumentStatus(models.Model):
             errors["status"] = (
                 "A state with a ratification or an entry into force has ratified, not only signed."
             )
-        if self.instrument_id:
+        if self.instrument_id and not self.instrument.is_treaty:
+            errors["instrument"] = not_signed(self.instrument)
+        elif self.instrument_id:
             errors.update(self.instrument_date_errors())
         if errors:
             raise ValidationError(errors)
@@ -237,3 +248,9 @@ class InstrumentStatus(models.Model):
                 f"come before the instrument's own ({written(in_force)})."
             )
         return errors
+
+
+def not_signed(instrument):
+    kind = instrument.get_kind_display().lower()
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"States sign and ratify conventions and protocols; {instrument} is {article} {kind}."

@@ -26,7 +26,7 @@ from import_export.formats import base_formats
 from projects.models import Recipient, RecipientAlias
 from web.spreadsheets import unescape
 
-from .models import InstrumentStatus, RatificationKind, Status
+from .models import InstrumentStatus, RatificationKind, Status, not_signed
 
 # Headers as the treaty offices write them → ours (compared in lower case).
 HEADERS = {
@@ -171,6 +171,8 @@ class ChartResource(resources.ModelResource):
     def file_problem(self, headers):
         if self.instrument is None:
             return "Choose the instrument the chart is for."
+        if not self.instrument.is_treaty:
+            return not_signed(self.instrument)
         missing = [name for name in REQUIRED if name not in headers]
         if missing:
             return f"The file has no column {', '.join(missing)}: {self.layout()}"

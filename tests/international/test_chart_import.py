@@ -146,3 +146,15 @@ def test_a_file_without_the_charts_columns_is_refused(db):
 def test_an_unknown_instrument_is_refused(db):
     with pytest.raises(CommandError, match="No instrument has the short name 'CETS 999'"):
         run("chart-good.csv", instrument="CETS 999")
+
+
+def test_a_chart_for_an_instrument_states_do_not_sign_is_refused(db):
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was written"):
+        call_command(
+            "import_ratifications", str(DATA / "chart-good.csv"), "--instrument", "EU Action Plan",
+            "--source", SOURCE, stderr=err,
+        )  # fmt: skip
+    assert err.getvalue().splitlines() == [
+        "States sign and ratify conventions and protocols; EU Action Plan is an action plan."
+    ]

@@ -134,3 +134,11 @@ def test_the_database_refuses_an_unknown_kind_or_status(cets):
     refused_by_the_database(cets)
     InstrumentStatus.objects.filter(instrument=cets, country__name="Germany").delete()
     refused_by_the_database(status(cets, "Germany", status="pending"))
+
+
+def test_states_sign_and_ratify_only_conventions_and_protocols(db):
+    resolution = Instrument.objects.get(short_name="PACE Resolution 1702 (2010)")
+    assert messages(status(resolution, status="signed"))["instrument"] == [
+        "States sign and ratify conventions and protocols; PACE Resolution 1702 (2010) is a "
+        "resolution."
+    ]
