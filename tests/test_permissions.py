@@ -107,6 +107,7 @@ RULES = [
     ("breakdown", ANALYST_PAGE),
     ("projects:list", ANALYST_PAGE),
     ("projects:detail", ANALYST_PAGE),
+    ("international:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
     (
         "recent_changes",

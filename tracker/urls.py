@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("projects/", include("projects.urls")),
+    path("instruments/", include("international.urls")),
     path("changes/", views.recent_changes, name="recent_changes"),
     path("", include("funding.urls")),
 ]
