@@ -19,6 +19,7 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.utils import timezone
 
 from funding.models import ImportRun
+from international.models import Instrument
 from projects.models import Project
 from projects.roles import ANALYSTS, EDITORS, ROLE_APPS
 
@@ -259,7 +260,7 @@ def samples(users, make_agreement):
             records = history.filter(**{model._meta.pk.attname: row.pk})
             rows[model, "version"] = records.latest("history_id").history_id
         rows[model] = row
-    return {"rows": rows, "project": agreement.project}
+    return {"rows": rows, "project": agreement.project, "instrument": Instrument.objects.first()}
 
 
 def sample_kwargs(route, samples):
@@ -269,7 +270,9 @@ def sample_kwargs(route, samples):
         "object_id": row.pk if row else None,
         "id": row.pk if row else None,
         "version_id": samples["rows"].get((model, "version")),
-        "pk": samples["project"].pk,
+        "pk": (
+            samples["instrument"] if route.startswith("instruments/") else samples["project"]
+        ).pk,
         "content_type_id": ContentType.objects.get_for_model(Project).pk,
         "app_label": "projects",
         "url": "no-such-page/",
