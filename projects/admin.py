@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
@@ -82,12 +83,46 @@ class ChannelAliasInline(admin.TabularInline):
 
 @admin.register(Channel)
 class ChannelAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "acronym", "partner_group", "oecd_code", "parent"]
-    list_filter = ["partner_group"]
+    """The organisation register; a funding channel is an organisation with projects."""
+
+    ordering = ["name"]
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "parent",
+        "partner_group",
+        "oecd_code",
+        "child_count",
+    ]
+    list_filter = ["kind", "partner_group", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["partner_group", "oecd_code", "parent"]
     search_fields = ["name", "acronym", "aliases__name"]
     autocomplete_fields = ["partner_group", "oecd_code", "parent"]
+    fields = [
+        "name", "acronym", "kind", "parent", "sub_organisations", "partner_group", "oecd_code",
+        "website", "description", "source",
+    ]  # fmt: skip
+    readonly_fields = ["sub_organisations"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ChannelAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(child_count=Count("children"))
+
+    @admin.display(description="sub-organisations", ordering="child_count")
+    def child_count(self, obj):
+        return obj.child_count
+
+    @admin.display(description="sub-organisations")
+    def sub_organisations(self, obj):
+        children = obj.children.order_by("name") if obj.pk else []
+        if not children:
+            return "None."
+        links = ((reverse("admin:projects_channel_change", args=[c.pk]), c) for c in children)
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', links)
+        )
 
 
 class UnitAliasInline(admin.TabularInline):

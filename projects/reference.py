@@ -1,9 +1,15 @@
 """Reference data of the projects app, read from fixtures/reference/*.csv.
 
 Regions, recipients (every ISO country and the regional recipients the report uses), partner
-groups, OECD channel codes, channels and administering units, with their aliases. Used by the
-data migration (with historical models) and by `manage.py load_reference`; idempotent.
+groups, OECD channel codes, the organisation register (organisations.csv: the funding channels
+and every organisation the memo names) and administering units, with their aliases. Used by the
+data migrations (with historical models) and by `manage.py load_reference`; idempotent.
+
+`load` fills only the fields that the first data migration's models have; `load_register`
+fills the register's own fields (kind, website, description, source), added later.
 """
+
+from django.utils import timezone
 
 from measures.reference import fill, reference_rows
 
@@ -75,7 +81,7 @@ def load_partners(apps):
             {"code": int(row["code"])},
             {"name": row["name"], "parent_code": parent_code},
         )
-    rows = list(reference_rows("channels.csv"))
+    rows = list(reference_rows("organisations.csv"))
     channels = {}
     for row in rows:
         channels[row["name"]] = fill(
@@ -95,6 +101,14 @@ def load_partners(apps):
         add_aliases(ChannelAlias, "channel", channel, aliases(row["aliases"]), taken)
 
 
+def load_register(apps):
+    """The register's own fields of every organisation (after load_partners)."""
+    Channel = apps.get_model("projects", "Channel")
+    for row in reference_rows("organisations.csv"):
+        fields = ("kind", "website", "description", "source")
+        fill(Channel, {"name": row["name"]}, {field: row[field] for field in fields})
+
+
 def load_units(apps):
     Unit = apps.get_model("projects", "AdministeringUnit")
     UnitAlias = apps.get_model("projects", "UnitAlias")
@@ -102,3 +116,27 @@ def load_units(apps):
     for row in reference_rows("units.csv"):
         unit = fill(Unit, {"name": row["name"]}, {"kind": row["kind"]})
         add_aliases(UnitAlias, "unit", unit, aliases(row["aliases"]), taken)
+
+
+def snapshot(apps, app_label, model_name):
+    """Every row of a model as {id: values}, to compare before and after a load."""
+    model = apps.get_model(app_label, model_name)
+    return {row["id"]: row for row in model.objects.values()}
+
+
+def record_history(apps, app_label, model_name, before, reason):
+    """Give the rows a migration's load created or changed their historical record: a data
+    migration's models send no signals, so simple-history records nothing by itself."""
+    history = apps.get_model(app_label, f"Historical{model_name}")
+    now = timezone.now()
+    records = [
+        history(
+            **row,
+            history_date=now,
+            history_type="+" if row["id"] not in before else "~",
+            history_change_reason=reason,
+        )
+        for row in snapshot(apps, app_label, model_name).values()
+        if before.get(row["id"]) != row
+    ]
+    history.objects.bulk_create(records, batch_size=1000)

@@ -19,6 +19,7 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.utils import timezone
 
 from funding.models import ImportRun
+from international.models import Instrument
 from projects.models import Project
 from projects.roles import ANALYSTS, EDITORS, ROLE_APPS
 
@@ -107,6 +108,7 @@ RULES = [
     ("breakdown", ANALYST_PAGE),
     ("projects:list", ANALYST_PAGE),
     ("projects:detail", ANALYST_PAGE),
+    ("international:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
     (
         "recent_changes",
@@ -146,8 +148,9 @@ RULES = [
     ("admin:app_list", Rule(get=STAFF_ONLY)),  # app_label=projects
     ("admin:(unnamed) (?P<url>.*)$", Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOT_FOUND] * 2))),
     # django-import-export's pages (the importer's admin).
+    # The confirm step only takes the preview's POST.
+    ("admin:*_process_import", Rule(get=STAFF_GET_ONLY.post, post=IMPORT_PAGE.post)),
     ("admin:*_import", IMPORT_PAGE),
-    ("admin:*_process_import", IMPORT_PAGE),
     ("admin:*_export", IMPORT_PAGE),
     # The importer's wide-layout downloads: editors (view permission) only, GET only.
     ("admin:funding_yearlyamount_export_*", STAFF_GET_ONLY),
@@ -257,7 +260,7 @@ def samples(users, make_agreement):
             records = history.filter(**{model._meta.pk.attname: row.pk})
             rows[model, "version"] = records.latest("history_id").history_id
         rows[model] = row
-    return {"rows": rows, "project": agreement.project}
+    return {"rows": rows, "project": agreement.project, "instrument": Instrument.objects.first()}
 
 
 def sample_kwargs(route, samples):
@@ -267,7 +270,9 @@ def sample_kwargs(route, samples):
         "object_id": row.pk if row else None,
         "id": row.pk if row else None,
         "version_id": samples["rows"].get((model, "version")),
-        "pk": samples["project"].pk,
+        "pk": (
+            samples["instrument"] if route.startswith("instruments/") else samples["project"]
+        ).pk,
         "content_type_id": ContentType.objects.get_for_model(Project).pk,
         "app_label": "projects",
         "url": "no-such-page/",

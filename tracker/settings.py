@@ -74,11 +74,12 @@ INSTALLED_APPS = [
     "history",
     "measures",
     "projects",
+    "international",
     "funding",
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
-ROLE_APPS = ["measures", "projects", "funding"]
+ROLE_APPS = ["measures", "projects", "international", "funding"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,4 +1,5 @@
-"""The projects app's models: geography, partners, and projects with their agreements."""
+"""The projects app's models: geography, partners (the organisation register), and projects with
+their agreements."""
 
 from .geography import Alias, Recipient, RecipientAlias, Region
 from .partners import (
@@ -6,6 +7,7 @@ from .partners import (
     Channel,
     ChannelAlias,
     ChannelCode,
+    OrganisationKind,
     PartnerGroup,
     UnitAlias,
 )
@@ -18,6 +20,7 @@ __all__ = [
     "Channel",
     "ChannelAlias",
     "ChannelCode",
+    "OrganisationKind",
     "PartnerGroup",
     "Project",
     "ProjectMeasure",

@@ -1,5 +1,6 @@
-"""Who handles the money: partner groups, OECD channel codes, channels (partner organisations)
-and administering units (ministry sections, embassies, Norad), with their aliases.
+"""Who handles the money: partner groups, OECD channel codes, the organisation register (model
+`Channel`: funding channels are organisations) and administering units (ministry sections,
+embassies, Norad), with their aliases.
 """
 
 from django.core.exceptions import ValidationError
@@ -42,11 +43,38 @@ class ChannelCode(models.Model):
         return f"{self.code} {self.name}"
 
 
+class OrganisationKind(models.TextChoices):
+    """What kind of body an organisation is (the register's first grouping)."""
+
+    UN_ENTITY = "un_entity", "UN entity"
+    MULTILATERAL = "multilateral", "Other multilateral"
+    REGIONAL_IGO = "regional_igo", "Regional intergovernmental organisation"
+    EU_BODY = "eu_body", "EU institution or agency"
+    PARLIAMENTARY_ASSEMBLY = "parliamentary_assembly", "Parliamentary assembly"
+    MONITORING_BODY = "monitoring_body", "Monitoring body"
+    INTERNATIONAL_NGO = "international_ngo", "International NGO"
+    NORWEGIAN_NGO = "norwegian_ngo", "Norwegian NGO"
+    LOCAL_NGO = "local_ngo", "Local NGO"
+    RESEARCH = "research", "Research institution"
+    PUBLIC_SECTOR = "public_sector", "Public sector"
+
+
 class Channel(models.Model):
-    """A partner organisation through which money is channelled."""
+    """An organisation or body: the register of every organisation the sources name, whether or
+    not money goes through it. A funding channel is an organisation with projects; one without
+    projects is still in the register (a monitoring body, an assembly, a forum).
+    """
+
+    Kind = OrganisationKind
 
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(
+        max_length=24,
+        choices=OrganisationKind.choices,
+        blank=True,
+        help_text="Blank where no source says.",
+    )
     partner_group = models.ForeignKey(
         PartnerGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="channels"
     )
@@ -56,16 +84,22 @@ class Channel(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
+    website = models.URLField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    source = models.TextField(blank=True, help_text="Where the facts above come from.")
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "channel (partner organisation)"
-        verbose_name_plural = "channels (partner organisations)"
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
         constraints = [
             models.CheckConstraint(
                 condition=Q(parent__isnull=True) | ~Q(parent=F("id")), name="channel_not_own_parent"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["", *OrganisationKind.values]), name="channel_kind_valid"
             ),
         ]
 
@@ -75,10 +109,15 @@ class Channel(models.Model):
         return self.name
 
     def clean(self):
-        ancestor = self.parent
-        while ancestor is not None:
+        chain, seen, ancestor = [str(self)], set(), self.parent
+        while ancestor is not None and ancestor.pk not in seen:
+            chain.append(str(ancestor))
             if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": "A channel cannot be its own parent or ancestor."})
+                path = " → ".join(chain)
+                raise ValidationError(
+                    {"parent": f"An organisation cannot be its own ancestor: {path}."}
+                )
+            seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
 
@@ -86,7 +125,7 @@ class ChannelAlias(Alias):
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta(Alias.Meta):
-        verbose_name_plural = "channel aliases"
+        verbose_name_plural = "organisation aliases"
         constraints = [models.UniqueConstraint(Lower("name"), name="channel_alias_unique")]
 
 

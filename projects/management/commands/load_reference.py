@@ -2,15 +2,15 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from measures import reference as measures_reference
-from projects import reference as projects_reference
-
 
 class Command(BaseCommand):
     help = "Loads or refreshes the reference data in fixtures/reference/ (idempotent)."
 
     def handle(self, *args, **options):
+        # Each app that has reference data loads its own, lower apps first (INSTALLED_APPS
+        # order), so that this command names no app above it.
         with transaction.atomic():
-            measures_reference.load(apps)
-            projects_reference.load(apps)
+            for config in apps.get_app_configs():
+                if hasattr(config, "load_reference"):
+                    config.load_reference(apps)
         self.stdout.write("Reference data loaded.")

@@ -1,0 +1,256 @@
+"""International instruments (conventions, protocols, EU acts, action plans, resolutions) and
+each state's signature and ratification of them, as the treaty offices' charts record them.
+
+Where a source does not give a date it stays empty: a state the memo lists as having ratified
+is `status=ratified` with no dates, and pages show the dates as not recorded.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from simple_history.models import HistoricalRecords
+
+from projects.models import Channel, Recipient
+from history.models import ImportRunStamp
+
+from .dates import check_order, order_constraints, written
+
+# (earlier, later): each pair gives a database constraint and a clean() message (dates.py).
+INSTRUMENT_DATE_ORDER = [
+    ("adopted", "opened_for_signature"),
+    ("opened_for_signature", "entered_into_force"),
+    ("adopted", "entered_into_force"),
+]
+STATUS_DATE_ORDER = [
+    ("signature", "ratification"),
+    ("ratification", "entry_into_force"),
+    ("signature", "entry_into_force"),
+]
+
+
+class InstrumentKind(models.TextChoices):
+    CONVENTION = "convention", "Convention"
+    PROTOCOL = "protocol", "Protocol"
+    FRAMEWORK_DECISION = "framework_decision", "Framework decision"
+    DIRECTIVE = "directive", "Directive"
+    ACTION_PLAN = "action_plan", "Action plan"
+    RESOLUTION = "resolution", "Resolution"
+    RECOMMENDATION = "recommendation", "Recommendation"
+    DECISION = "decision", "Decision"
+
+
+TREATY_KINDS = {InstrumentKind.CONVENTION, InstrumentKind.PROTOCOL}
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each instrument with `signed_only` (signed, not ratified), `ratified` and `in_force`
+        (states whose date of entry into force is recorded), counted in one grouped query."""
+        return self.annotate(
+            signed_only=Count("statuses", filter=Q(statuses__status=Status.SIGNED)),
+            ratified=Count("statuses", filter=Q(statuses__status=Status.RATIFIED)),
+            in_force=Count("statuses", filter=Q(statuses__entry_into_force__isnull=False)),
+        )
+
+
+class Instrument(models.Model):
+    """A convention, protocol, EU act, action plan, resolution, recommendation or decision."""
+
+    DATE_ORDER = INSTRUMENT_DATE_ORDER
+
+    short_name = models.CharField(max_length=100, unique=True)
+    title = models.CharField(max_length=500, blank=True, help_text="Blank if no source gives it.")
+    kind = models.CharField(max_length=20, choices=InstrumentKind.choices)
+    adopted_by = models.ForeignKey(
+        Channel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instruments_adopted",
+        verbose_name="adopted by",
+    )
+    adopted = models.DateField("adoption", null=True, blank=True)
+    opened_for_signature = models.DateField("opening for signature", null=True, blank=True)
+    entered_into_force = models.DateField("entry into force", null=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supplements",
+        verbose_name="parent instrument",
+        help_text="The instrument this one supplements (the Palermo Protocol: the UN Convention).",
+    )
+    monitoring_body = models.ForeignKey(
+        Channel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instruments_monitored",
+    )
+    source = models.TextField(blank=True, help_text="Where the facts above come from.")
+
+    objects = InstrumentQuerySet.as_manager()
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
+    class Meta:
+        ordering = ["short_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=InstrumentKind.values), name="instrument_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | ~Q(parent=F("id")),
+                name="instrument_not_own_parent",
+            ),
+            *order_constraints("instrument", INSTRUMENT_DATE_ORDER),
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    @property
+    def is_treaty(self):
+        """Conventions and protocols are opened for signature, signed and ratified by states;
+        resolutions, action plans and EU acts are not."""
+        return self.kind in TREATY_KINDS
+
+    def clean(self):
+        check_order(self, self.DATE_ORDER)
+        chain, seen, ancestor = [str(self)], set(), self.parent
+        while ancestor is not None and ancestor.pk not in seen:
+            chain.append(str(ancestor))
+            if self.pk and ancestor.pk == self.pk:
+                path = " → ".join(chain)
+                raise ValidationError(
+                    {"parent": f"An instrument cannot supplement itself: {path}."}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Status(models.TextChoices):
+    SIGNED = "signed", "Signed, not ratified"
+    RATIFIED = "ratified", "Ratified"
+
+
+class RatificationKind(models.TextChoices):
+    """How a state consented to be bound (the UN charts mark all but ratification)."""
+
+    RATIFICATION = "ratification", "Ratification"
+    ACCESSION = "accession", "Accession"
+    ACCEPTANCE = "acceptance", "Acceptance"
+    APPROVAL = "approval", "Approval"
+    SUCCESSION = "succession", "Succession"
+
+
+class InstrumentStatusQuerySet(models.QuerySet):
+    def sorted_by(self, field, descending=False):
+        """The chart ordered by one field, dates not recorded last, then by state."""
+        key = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+        return self.order_by(key, "country__name")
+
+
+class InstrumentStatus(models.Model):
+    """A state's signature and ratification of an instrument, as of a date, from a source."""
+
+    Status = Status
+    DATE_ORDER = STATUS_DATE_ORDER
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="statuses")
+    country = models.ForeignKey(
+        Recipient,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": Recipient.Kind.COUNTRY},
+        related_name="instrument_statuses",
+        verbose_name="state",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        help_text="Ratified covers accession, acceptance, approval and succession too.",
+    )
+    signature = models.DateField(null=True, blank=True)
+    ratification = models.DateField(null=True, blank=True)
+    ratification_kind = models.CharField(
+        "kind of ratification",
+        max_length=12,
+        choices=RatificationKind.choices,
+        blank=True,
+        help_text="Blank where the source does not say.",
+    )
+    entry_into_force = models.DateField("entry into force", null=True, blank=True)
+    as_of = models.DateField(
+        "as of", null=True, blank=True, help_text="The date the source's information holds as of."
+    )
+    source = models.TextField(blank=True)
+
+    objects = InstrumentStatusQuerySet.as_manager()
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
+    class Meta:
+        ordering = ["instrument", "country__name"]
+        verbose_name = "state's signature or ratification"
+        verbose_name_plural = "states' signatures and ratifications"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "country"], name="instrument_status_one_per_state"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="instrument_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(ratification_kind__in=["", *RatificationKind.values]),
+                name="instrument_status_ratification_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.SIGNED)
+                | Q(ratification__isnull=True, entry_into_force__isnull=True, ratification_kind=""),
+                name="instrument_status_signed_has_no_ratification",
+            ),
+            *order_constraints("instrument_status", STATUS_DATE_ORDER),
+        ]
+
+    def __str__(self):
+        return f"{self.country} – {self.instrument}"
+
+    def clean(self):
+        check_order(self, self.DATE_ORDER)
+        errors = {}
+        if self.country_id and self.country.kind != Recipient.Kind.COUNTRY:
+            errors["country"] = f"{self.country} is not a state (it is a regional recipient)."
+        if self.status == Status.SIGNED and (
+            self.ratification or self.entry_into_force or self.ratification_kind
+        ):
+            errors["status"] = (
+                "A state with a ratification or an entry into force has ratified, not only signed."
+            )
+        if self.instrument_id and not self.instrument.is_treaty:
+            errors["instrument"] = not_signed(self.instrument)
+        elif self.instrument_id:
+            errors.update(self.instrument_date_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def instrument_date_errors(self):
+        """Dates that cannot be, given the instrument's own dates."""
+        instrument, errors = self.instrument, {}
+        opened = instrument.opened_for_signature or instrument.adopted
+        if opened and self.signature and self.signature < opened:
+            errors["signature"] = (
+                f"The signature ({written(self.signature)}) cannot come before the "
+                f"instrument was opened for signature or adopted ({written(opened)})."
+            )
+        in_force = instrument.entered_into_force
+        if in_force and self.entry_into_force and self.entry_into_force < in_force:
+            errors["entry_into_force"] = (
+                f"The entry into force for the state ({written(self.entry_into_force)}) cannot "
+                f"come before the instrument's own ({written(in_force)})."
+            )
+        return errors
+
+
+def not_signed(instrument):
+    kind = instrument.get_kind_display().lower()
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"States sign and ratify conventions and protocols; {instrument} is {article} {kind}."
