@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from simple_history.models import HistoricalRecords
 
-from projects.models import Channel, Recipient
 from history.models import ImportRunStamp
+from projects.models import Channel, Recipient
 
 from .dates import check_order, order_constraints, written
 
