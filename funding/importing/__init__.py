@@ -7,9 +7,10 @@ Both read the whole input first, staging checked rows in a temporary table; then
 wrong anywhere, write every change in one transaction under an advisory lock. Any error means
 nothing is written. Each call records an `ImportRun` and returns an `ImportResult`.
 
-Modules: reading (bytes → rows), checking (rows → checked staging tuples), staging (temporary
-tables, matching with the database), conflicts (cross-row and database problems), writing
-(counts, changes, and `write_import`, the only function that writes data).
+Modules: reading (bytes → rows), lookups (the reference data, read once), values (one cell →
+an amount or a year), checking (rows → checked staging tuples), staging (temporary tables,
+matching with the database), conflicts (cross-row and database problems), writing (counts,
+changes, and `write_import`, the only function that writes data).
 """
 
 import hashlib
@@ -22,8 +23,9 @@ from django.utils import timezone
 
 from funding.models import ImportRun
 
-from .checking import Lookups, staged_rows
+from .checking import staged_rows
 from .conflicts import find_conflicts
+from .lookups import Lookups
 from .problems import ErrorList, FileProblem
 from .reading import RawRow, open_rows, raw_rows, read_layout
 from .staging import Stage
