@@ -25,9 +25,9 @@ def staged_rows(rows, lookups, errors, *, fmt, default_status, decimal_comma):
     A staging tuple is (line, agreement key, number, title, channel id, recipient id, unit id,
     objective, measure set, description, source, demo, year, amount in øre, status).
     """
-    for line, row in rows:
-        if isinstance(row, str):
-            errors.add(line, "", "", row)
+    for row in rows:
+        if row.problem:
+            errors.add(row.line, "", "", row.problem)
             continue
         yield from _check_row(row, lookups, errors, fmt, default_status, decimal_comma)
 
