@@ -10,8 +10,9 @@ nothing is written. Each call records an `ImportRun` and returns an `ImportResul
 Modules: files (one read of the bytes: SHA-256, encoding; then the text's records), reading
 (header → layout, records → rows), lookups (the reference data, read once), values (one cell →
 an amount or a year), checking (rows → checked staging tuples), staging (temporary tables,
-matching with the database), conflicts (cross-row and database problems), writing (counts,
-changes, and `write_import`, the only function that writes data).
+matching with the database), conflicts (cross-row and database problems), changes (what would
+change: counts, the change log, the preview), writing (`write_import`, the only function that
+writes data, in named steps).
 """
 
 import zlib
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from funding.models import ImportRun
 
+from .changes import count_changes
 from .checking import staged_rows
 from .conflicts import find_conflicts
 from .files import open_list
@@ -29,7 +31,7 @@ from .lookups import Lookups
 from .problems import ErrorList, FileProblem
 from .reading import raw_rows, read_layout, record_rows
 from .staging import Stage
-from .writing import count_changes, write_import
+from .writing import write_import
 
 __all__ = ["ImportResult", "import_file", "import_records"]
 

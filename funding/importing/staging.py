@@ -1,8 +1,10 @@
 """Staging: the checked rows go into temporary tables, where SQL finds cross-row problems and
 matches them with what the database already holds. Nothing here writes to a data table.
 
-PostgreSQL fills the staging table with COPY; other databases with executemany. Every other
-statement is portable SQL (UPDATE … FROM needs SQLite ≥ 3.33).
+import_stage holds the staged rows (STAGE_COLUMNS); it is grouped into import_proj (projects),
+import_agr (agreements) and import_amt (amounts), each with the id and old values of its
+existing record once resolved. PostgreSQL fills the stage with COPY; other databases with
+executemany. Every other statement is portable SQL (UPDATE … FROM needs SQLite ≥ 3.33).
 """
 
 from django.db import connection
@@ -69,15 +71,22 @@ class Stage:
             self.sql(f"DROP TABLE IF EXISTS {table}")
 
     def fill(self, staged):
-        """Stream staging tuples into import_stage."""
-        names = ", ".join(name for name, _ in STAGE_COLUMNS)
+        """Stream staged rows into import_stage."""
         if self.postgres:
-            with self.cursor.cursor.copy(f"COPY import_stage ({names}) FROM STDIN") as copy:
-                for row in staged:
-                    copy.write_row(row)
-                    self.rows += 1
+            self.copy(staged)
             self.analyze("import_stage")
-            return
+        else:
+            self.insert(staged)
+
+    def copy(self, staged):
+        names = ", ".join(name for name, _ in STAGE_COLUMNS)
+        with self.cursor.cursor.copy(f"COPY import_stage ({names}) FROM STDIN") as copy:
+            for row in staged:
+                copy.write_row(row)
+                self.rows += 1
+
+    def insert(self, staged):
+        names = ", ".join(name for name, _ in STAGE_COLUMNS)
         marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
         insert = f"INSERT INTO import_stage ({names}) VALUES ({marks})"
         batch = []
@@ -100,6 +109,15 @@ class Stage:
         rows = [(sid, mid, share) for key, sid in measure_sets.items() for mid, share in key]
         if rows:
             self.cursor.executemany("INSERT INTO import_mset VALUES (%s, %s, %s)", rows)
+        self.group_projects()
+        self.group_agreements()
+        if self.fmt == "norad":
+            self.add_up_payments()
+        else:
+            self.group_amounts()
+        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def group_projects(self):
         self.sql(
             """CREATE TEMP TABLE import_proj AS SELECT title, channel_id, recipient_id,
             MAX(objective) AS objective, MAX(measure_set) AS measure_set,
@@ -113,6 +131,8 @@ class Stage:
             CASE WHEN MAX(measure_set) IS NULL THEN 0 ELSE 1 END AS measures_changed
             FROM import_stage GROUP BY title, channel_id, recipient_id"""
         )
+
+    def group_agreements(self):
         self.sql(
             """CREATE TEMP TABLE import_agr AS SELECT akey, MAX(number) AS number,
             MAX(title) AS title, MAX(channel_id) AS channel_id,
@@ -125,33 +145,35 @@ class Stage:
             CAST(NULL AS INTEGER) AS old_first, CAST(NULL AS INTEGER) AS old_last
             FROM import_stage GROUP BY akey"""
         )
-        if self.fmt == "norad":  # payments add up; disbursed wins over planned
-            paid = "d > 0 OR n_planned = 0"
-            self.sql(
-                f"""CREATE TEMP TABLE import_amt AS SELECT akey, year, line, last_line,
-                CASE WHEN {paid} THEN d ELSE p END AS ore,
-                CASE WHEN {paid} THEN 'disbursed' ELSE 'planned' END AS status,
-                0 AS values_differ, 0 AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
-                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
-                CAST(NULL AS TEXT) AS old_status
-                FROM (SELECT akey, year, MIN(line) AS line, MAX(line) AS last_line,
-                  SUM(CASE WHEN status = 'disbursed' THEN ore ELSE 0 END) AS d,
-                  SUM(CASE WHEN status = 'planned' THEN ore ELSE 0 END) AS p,
-                  SUM(CASE WHEN status = 'planned' THEN 1 ELSE 0 END) AS n_planned
-                  FROM import_stage GROUP BY akey, year) AS payments"""
-            )
-        else:
-            self.sql(
-                """CREATE TEMP TABLE import_amt AS SELECT akey, year, MIN(line) AS line,
-                MAX(line) AS last_line, MAX(ore) AS ore, MAX(status) AS status,
-                CASE WHEN MIN(ore) <> MAX(ore) OR MIN(status) <> MAX(status)
-                  THEN 1 ELSE 0 END AS values_differ,
-                MIN(ore) AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
-                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
-                CAST(NULL AS TEXT) AS old_status
-                FROM import_stage GROUP BY akey, year"""
-            )
-        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def group_amounts(self):
+        self.sql(
+            """CREATE TEMP TABLE import_amt AS SELECT akey, year, MIN(line) AS line,
+            MAX(line) AS last_line, MAX(ore) AS ore, MAX(status) AS status,
+            CASE WHEN MIN(ore) <> MAX(ore) OR MIN(status) <> MAX(status)
+              THEN 1 ELSE 0 END AS values_differ,
+            MIN(ore) AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+            CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+            CAST(NULL AS TEXT) AS old_status
+            FROM import_stage GROUP BY akey, year"""
+        )
+
+    def add_up_payments(self):
+        """A Norad extract's payments add up; disbursed wins over planned."""
+        paid = "d > 0 OR n_planned = 0"
+        self.sql(
+            f"""CREATE TEMP TABLE import_amt AS SELECT akey, year, line, last_line,
+            CASE WHEN {paid} THEN d ELSE p END AS ore,
+            CASE WHEN {paid} THEN 'disbursed' ELSE 'planned' END AS status,
+            0 AS values_differ, 0 AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+            CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+            CAST(NULL AS TEXT) AS old_status
+            FROM (SELECT akey, year, MIN(line) AS line, MAX(line) AS last_line,
+              SUM(CASE WHEN status = 'disbursed' THEN ore ELSE 0 END) AS d,
+              SUM(CASE WHEN status = 'planned' THEN ore ELSE 0 END) AS p,
+              SUM(CASE WHEN status = 'planned' THEN 1 ELSE 0 END) AS n_planned
+              FROM import_stage GROUP BY akey, year) AS payments"""
+        )
 
     def analyze(self, *tables):
         """Refresh PostgreSQL's statistics after bulk changes, or it plans nested loops.
@@ -181,17 +203,7 @@ class Stage:
         self.link_projects()
         self.link_agreements()
         self.link_amounts()
-        self.sql(
-            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
-            AND measure_set IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
-              AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
-                AND pm.measure_id = m.measure_id AND pm.share = m.share))
-            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
-              AND NOT EXISTS (SELECT 1 FROM import_mset AS m
-                WHERE m.set_id = import_proj.measure_set
-                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
-        )
+        self.match_measures()
         self.analyze("import_proj", "import_agr", "import_amt")
 
     def link_projects(self):
@@ -223,4 +235,18 @@ class Stage:
             old_ore = CAST(ROUND(y.amount * 100) AS BIGINT), old_status = y.status
             FROM import_agr AS ia JOIN {amount} AS y ON y.agreement_id = ia.agreement_id
             WHERE ia.akey = import_amt.akey AND y.year = import_amt.year"""
+        )
+
+    def match_measures(self):
+        """An existing project whose measure shares are exactly the staged set keeps them."""
+        self.sql(
+            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
+            AND measure_set IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
+              AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+                AND pm.measure_id = m.measure_id AND pm.share = m.share))
+            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+              AND NOT EXISTS (SELECT 1 FROM import_mset AS m
+                WHERE m.set_id = import_proj.measure_set
+                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
         )
