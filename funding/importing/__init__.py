@@ -7,12 +7,19 @@ Both read the whole input first, staging checked rows in a temporary table; then
 wrong anywhere, write every change in one transaction under an advisory lock. Any error means
 nothing is written. Each call records an `ImportRun` and returns an `ImportResult`.
 
-Modules: files (one read of the bytes: SHA-256, encoding; then the text's records), reading
-(header → layout, records → rows), lookups (the reference data, read once), values (one cell →
-an amount or a year), checking (rows → checked staging tuples), staging (temporary tables,
-matching with the database), conflicts (cross-row and database problems), changes (what would
-change: counts, the change log, the preview), writing (`write_import`, the only function that
-writes data, in named steps).
+Modules, in the order the data flows:
+    schema     the staged row, described once; the column lists and predicates of the SQL
+    files      bytes → text: one binary read (SHA-256, encoding), then the records
+    reading    header → Layout, records → RawRows (also in-memory records)
+    lookups    the reference data (names, aliases, measures), read once per import
+    values     one cell → an amount in øre or a year
+    checking   RawRows → staged rows, with every error
+    staging    the temporary tables: filled, grouped, matched with the database
+    conflicts  cross-row and database problems
+    changes    what would change: counts, the change log, the preview
+    writing    `write_import`, the only function that writes data
+    history    the audit trail of what it writes
+    problems   how errors are collected and shown
 """
 
 import zlib
@@ -21,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
-from funding.models import ImportRun
+from funding.models import ImportRun, YearlyAmount
 
 from .changes import count_changes
 from .checking import staged_rows
@@ -33,8 +40,9 @@ from .reading import raw_rows, read_layout, record_rows
 from .staging import Stage
 from .writing import write_import
 
-__all__ = ["ImportResult", "import_file", "import_records"]
+__all__ = ["ImportBusyError", "ImportResult", "import_file", "import_records"]
 
+ALLOCATED = YearlyAmount.Status.ALLOCATED
 LOCK_KEY = zlib.crc32(b"funding.importing")
 LOCK_WAIT_S = 60
 PROGRESS_EVERY = 10_000
@@ -90,7 +98,7 @@ def import_file(
     user=None,
     dry_run=False,
     fmt="auto",
-    default_status="allocated",
+    default_status=ALLOCATED,
     create_missing=False,
     progress=None,
 ):
@@ -132,7 +140,7 @@ def import_records(
     user=None,
     dry_run=False,
     create_missing=False,
-    default_status="allocated",
+    default_status=ALLOCATED,
 ):
     """Import already-parsed records through the same checks and the same batched writes.
 
@@ -199,6 +207,7 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
                     fmt=fmt,
                     default_status=default_status,
                     decimal_comma=decimal_comma,
+                    schema=stage.schema,
                 )
             )
             if not errors and run.rows == 0:

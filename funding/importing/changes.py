@@ -2,8 +2,8 @@
 
 `count_changes` gives the `Counts` the summary, the Import run and `write_import` use; the
 change log (old → new per field, the first MAX_CHANGES) and the preview of the first amounts
-come with it. A project's own values (PROJECT_FIELDS) are compared with FIELDS_CHANGED, the
-same predicate the writes and the audit trail use.
+come with it. A project's own values are compared with the staged-row description's
+"changed" predicate, the same one the writes and the audit trail use.
 """
 
 from dataclasses import dataclass, field
@@ -12,14 +12,6 @@ from .conflicts import nok
 
 MAX_CHANGES = 5000
 PREVIEW_ROWS = 20
-PROJECT_FIELDS = ("objective", "description", "source", "demo")
-
-
-def fields_changed(p=""):
-    return " OR ".join(f"({p}{f} IS NOT NULL AND {p}{f} <> {p}old_{f})" for f in PROJECT_FIELDS)
-
-
-FIELDS_CHANGED = fields_changed()
 
 
 @dataclass
@@ -76,7 +68,7 @@ def count_changes(stage, lookups):
 
 
 def count_projects(stage, c):
-    changed = FIELDS_CHANGED
+    changed = stage.schema.changed()
     c.projects_created, c.projects_updated, total, c.fields_changed, c.measures_replaced = (
         stage.sql(
             f"""SELECT
@@ -105,15 +97,14 @@ def describe_changes(stage, lookups, c):
 
 
 def describe_project_values(stage, c):
-    for row in stage.all(
-        f"""SELECT title, objective, old_objective, description, old_description, source,
-        old_source, demo, old_demo FROM import_proj
-        WHERE project_id IS NOT NULL AND ({FIELDS_CHANGED}) ORDER BY line LIMIT {MAX_CHANGES}"""
+    schema = stage.schema
+    for title, *pairs in stage.all(
+        f"""SELECT title, {schema.compared()} FROM import_proj
+        WHERE project_id IS NOT NULL AND ({schema.changed()}) ORDER BY line LIMIT {MAX_CHANGES}"""
     ):
-        for i, name in enumerate(PROJECT_FIELDS):
-            new, old = row[1 + 2 * i], row[2 + 2 * i]
+        for column, new, old in zip(schema.project_values, pairs[::2], pairs[1::2], strict=True):
             if new is not None and new != old:
-                c.changes.append(change("project", row[0], name, old, new))
+                c.changes.append(change("project", title, column.key, old, new))
 
 
 def describe_measures(stage, lookups, c):

@@ -1,122 +1,165 @@
-"""Checking each row against the reference data, and turning it into staging rows.
+"""Checking: each RawRow against the reference data and the models' limits, and the valid
+ones turned into staged rows (schema.StagedRow, one per amount).
 
-The reference data comes from lookups (read once per import), the amounts and years from the
-cell parsers in values.
+The checks follow the staged-row description: the references (channel, recipient, unit) are
+looked up, text columns are checked against their model field's presence and length, columns
+with choices against their words; the measures, year, status and amounts have their own steps.
+Every error of a row is reported; a row with any error is not staged.
 """
 
-from .reading import STATUS_WORDS
+import operator
+from functools import partial
+
+from .schema import SCHEMA
 from .values import parse_amount, parse_year, unescape
 
-OBJECTIVES = {
-    "": "main",
-    "main": "main",
-    "main objective": "main",
-    "direct": "main",
-    "hovedmål": "main",
-    "subsidiary": "subsidiary",
-    "subsidiary objective": "subsidiary",
-    "delmål": "subsidiary",
-}
 
-
-def staged_rows(rows, lookups, errors, *, fmt, default_status, decimal_comma):
-    """Check RawRows and yield staging tuples for the valid ones; errors go to `errors`.
-
-    A staging tuple is (line, agreement key, number, title, channel id, recipient id, unit id,
-    objective, measure set, description, source, demo, year, amount in øre, status).
-    """
+def staged_rows(rows, lookups, errors, *, fmt, default_status, decimal_comma, schema=SCHEMA):
+    """Check RawRows and yield a StagedRow per amount of the valid ones; errors go to `errors`."""
+    check = RowCheck(lookups, errors, fmt, default_status, decimal_comma, schema)
     for row in rows:
         if row.problem:
             errors.add(row.line, "", "", row.problem)
             continue
-        yield from _check_row(row, lookups, errors, fmt, default_status, decimal_comma)
+        yield from check(row)
+
+
+NO_CELL = ("", None)
 
 
 def _cell(row, key):
-    column, value = row.cells.get(key, ("", None))
+    column, value = row.cells.get(key, NO_CELL)
     return column, (unescape(value) if value else value)
 
 
-def _check_row(row, lookups, errors, fmt, default_status, decimal_comma):
-    line, before = row.line, errors.count
-    ids = {}
-    for key in ("channel", "recipient", "unit"):
-        column, value = _cell(row, key)
-        if not value:
-            errors.add(line, column, "", f"the {key} is missing")
-            continue
-        ids[key], message = lookups.find(key, value)
-        if message:
-            errors.add(line, column, value, message)
-    column, title = _cell(row, "title")
-    if not title:
-        errors.add(line, column, "", "the project title is missing")
-    elif len(title) > 300:
-        errors.add(line, column, title, "a project title has at most 300 characters")
-    column, number = _cell(row, "number")
-    if number and len(number) > 50:
-        errors.add(line, column, number, "an agreement number has at most 50 characters")
-    column, objective = _cell(row, "objective")
-    if objective is not None:
-        if objective.lower() not in OBJECTIVES:
-            errors.add(line, column, objective, "the objective is main or subsidiary")
-        objective = OBJECTIVES.get(objective.lower())
-    column, measures = _cell(row, "measures")
-    measure_set, message = lookups.measure_set(measures or "")
-    if message:
-        errors.add(line, column, measures, message)
-    row_year = row_status = None
-    if fmt in ("long", "norad"):
-        column, text = _cell(row, "year")
-        row_year, message = parse_year(text or "")
-        if message:
-            errors.add(line, column, text, message)
-    if fmt == "long":
-        column, text = _cell(row, "status")
-        row_status = default_status
-        if text:
-            row_status = STATUS_WORDS.get(text.lower())
-            if row_status is None:
-                errors.add(line, column, text, "the status is planned, allocated or disbursed")
-    amounts, years_seen = [], {}
-    for column, year_text, value, status, scale in row.amounts:
-        year = row_year
-        if year_text is not None:
-            year, _ = parse_year(year_text)
-            if year is None:
-                errors.add(line, column, year_text, f"{year_text} is not a plausible year")
+class RowCheck:
+    """Checks one row at a time for one import; `self(row)` returns the row's staged rows.
+
+    What each column needs is worked out once, here, from the schema: the loops run per row.
+    """
+
+    def __init__(self, lookups, errors, fmt, default_status, decimal_comma, schema=SCHEMA):
+        self.lookups, self.errors, self.fmt = lookups, errors, fmt
+        self.default_status, self.decimal_comma = default_status, decimal_comma
+        self.schema = schema
+        self.staged = partial(tuple.__new__, schema.row)  # StagedRow((…)) without _make's check
+        self.head = operator.itemgetter(*schema.head)
+        self.status = schema.by_key["status"]
+        self.number = schema.agreement_number.name
+        self.agreement_key = [c.name for c in schema.agreement_key]
+        self.references = [(c.key, c.name, f"the {c.label} is missing") for c in schema.references]
+        self.texts = [
+            (
+                c.key,
+                c.name,
+                f"the {c.label} is missing" if c.required else None,
+                c.max_length,
+                f"{c.article} {c.label} has at most {c.max_length} characters",
+            )
+            for c in schema.texts
+        ]
+
+    def __call__(self, row):
+        before = self.errors.count
+        values = {"line": row.line}
+        self.check_references(row, values)
+        self.check_texts(row, values)
+        self.check_words(row, values)
+        self.check_measures(row, values)
+        amounts = self.check_amounts(row)
+        if self.errors.count > before or not amounts:
+            return ()
+        values["akey"] = self.akey(values)
+        head = self.head(values)
+        return [self.staged((*head, year, ore, status)) for year, ore, status in amounts]
+
+    def akey(self, values):
+        """The agreement's key: "N" and its number, else "K" and its project and unit."""
+        if number := values[self.number]:
+            return "N" + number
+        return "K" + "\x1f".join([str(values[name]) for name in self.agreement_key])
+
+    def check_references(self, row, values):
+        cells = row.cells
+        for key, name, missing in self.references:
+            header, value = cells.get(key, NO_CELL)
+            values[name] = None
+            if not value:
+                self.errors.add(row.line, header, "", missing)
                 continue
-            if year in years_seen:
-                errors.add(
-                    line,
-                    column,
-                    value,
-                    f'a second amount for {year} on the same row (also in "{years_seen[year]}")',
-                )
+            value = unescape(value) if value[0] == "'" else value
+            values[name], message = self.lookups.find(key, value)
+            if message:
+                self.errors.add(row.line, header, value, message)
+
+    def check_texts(self, row, values):
+        """Text as given: empty means not given (NULL), which a required column may not be."""
+        cells = row.cells
+        for key, name, missing, max_length, too_long in self.texts:
+            header, value = cells.get(key, NO_CELL)
+            if not value:
+                values[name] = None
+                if missing:
+                    self.errors.add(row.line, header, "", missing)
                 continue
-            years_seen[year] = column
-        ore, message = parse_amount(value, decimal_comma, scale)
+            values[name] = value = unescape(value) if value[0] == "'" else value
+            if max_length and len(value) > max_length:
+                self.errors.add(row.line, header, value, too_long)
+
+    def check_words(self, row, values):
+        for column in self.schema.with_words:
+            values[column.name] = self.word(row, column)
+
+    def word(self, row, column):
+        """The value a choice cell's word stands for; None if not given (or wrong)."""
+        header, text = _cell(row, column.key)
+        if text is None or (not text and "" not in column.words):
+            return None
+        value = column.words.get(text.lower())
+        if value is None:
+            self.errors.add(row.line, header, text, f"the {column.label} is {column.choices_text}")
+        return value
+
+    def check_measures(self, row, values):
+        header, text = _cell(row, "measures")
+        values["measure_set"], message = self.lookups.measure_set(text or "")
         if message:
-            errors.add(line, column, value, message)
-            continue
-        amounts.append((year, ore, status or row_status or default_status))
-    if errors.count > before or not amounts:
-        return
-    extra = [_cell(row, key)[1] or None for key in ("description", "source", "demo")]
-    number = number or None
-    key = "\x1f".join([title, str(ids["channel"]), str(ids["recipient"]), str(ids["unit"])])
-    akey = "N" + number if number else "K" + key
-    head = (
-        line,
-        akey,
-        number,
-        title,
-        ids["channel"],
-        ids["recipient"],
-        ids["unit"],
-        objective,
-        measure_set,
-        *extra,
-    )
-    for year, ore, status in amounts:
-        yield (*head, year, ore, status)
+            self.errors.add(row.line, header, text, message)
+
+    def check_amounts(self, row):
+        """[(year, øre, status)] of the row's amounts."""
+        row_year = row_status = None
+        if self.fmt in ("long", "norad"):
+            header, text = _cell(row, "year")
+            row_year, message = parse_year(text or "")
+            if message:
+                self.errors.add(row.line, header, text, message)
+        if self.fmt == "long":
+            row_status = self.word(row, self.status) or self.default_status
+        amounts, years_seen = [], {}
+        for header, year_text, value, status, scale in row.amounts:
+            year = row_year
+            if year_text is not None:  # a year column: a year of its own, once per row
+                year = parse_year(year_text)[0]
+                if year is None or year in years_seen:
+                    self.year_problem(row, header, year_text, value, years_seen)
+                    continue
+                years_seen[year] = header
+            ore, message = parse_amount(value, self.decimal_comma, scale)
+            if message:
+                self.errors.add(row.line, header, value, message)
+                continue
+            amounts.append((year, ore, status or row_status or self.default_status))
+        return amounts
+
+    def year_problem(self, row, header, year_text, value, years_seen):
+        year = parse_year(year_text)[0]
+        if year is None:
+            self.errors.add(row.line, header, year_text, f"{year_text} is not a plausible year")
+        else:
+            self.errors.add(
+                row.line,
+                header,
+                value,
+                f'a second amount for {year} on the same row (also in "{years_seen[year]}")',
+            )

@@ -68,20 +68,20 @@ def numbers_that_differ(stage, lookups, errors):
 def projects_that_differ(stage, lookups, errors):
     """One project (title, channel, recipient) with rows that disagree on a value they must
     share (objective, measures)."""
-    seen = set()
-    for title, channel, recipient, _objective, _measures, line in stage.all(
-        """SELECT s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set, MIN(s.line)
-        FROM import_stage AS s JOIN import_proj AS p ON p.title = s.title
-        AND p.channel_id = s.channel_id AND p.recipient_id = s.recipient_id
-        WHERE p.rows_differ = 1
-        GROUP BY s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set
-        ORDER BY 6"""
+    schema, seen = stage.schema, set()
+    keys = schema.key_list("s.") + ", " + schema.agreeing_list("s.")
+    position = len(schema.project_keys) + len(schema.agreeing) + 1
+    for row in stage.all(
+        f"""SELECT {keys}, MIN(s.line) FROM import_stage AS s
+        JOIN import_proj AS p ON {schema.same_project("p", "s")} WHERE p.rows_differ = 1
+        GROUP BY {keys} ORDER BY {position}"""
     ):
-        if (title, channel, recipient) not in seen:
-            seen.add((title, channel, recipient))
+        title, channel, recipient = key = row[: len(schema.project_keys)]
+        if key not in seen:
+            seen.add(key)
             continue
         errors.add(
-            line,
+            row[-1],
             "objective/measures",
             title,
             f'the project "{title}" ({lookups.name_of("channel", channel)}, '

@@ -1,6 +1,8 @@
 """Reading: a file's header becomes a `Layout`, its records and in-memory records `RawRow`s.
 
-Nothing here looks at the database; every value comes out as a trimmed string.
+Which headers name which column comes from the staged-row description (schema), except the
+Norad amount columns, which each give an amount with its status and scale. Nothing here looks
+at the database; every value comes out as a trimmed string.
 """
 
 import re
@@ -8,70 +10,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .problems import FileProblem
+from .schema import SCHEMA, STATUS_WORDS, Status
 
-# Column → accepted header names (compared lower-cased, spaces collapsed).
-ALIASES = {
-    "number": ["agreement no", "agreement no.", "agreement number", "avtalenummer", "avtalenr"],
-    "title": ["project", "project title", "agreement title", "avtaletittel", "title", "prosjekt"],
-    "channel": ["agreement partner", "avtalepartner", "partner", "channel"],
-    "recipient": ["country", "recipient country", "recipient", "land", "mottakerland"],
-    "unit": [
-        "administering unit",
-        "responsible unit",
-        "forvaltende enhet",
-        "embassy/section",
-        "extending agency",
-        "unit",
-    ],
-    "measures": ["measures", "tiltak", "measure"],
-    "objective": ["objective", "mål"],
-    "description": ["description", "beskrivelse"],
-    "year": ["year", "år"],
-    "amount": ["amount", "amount (nok)", "beløp"],
-    "status": ["status"],
+# Norad's amount columns: key → accepted headers, and the status and scale of their amounts.
+NORAD_HEADERS = {
     "disbursed_1000": ["disbursed (1000 nok)", "utbetalt (1000 nok)"],
     "disbursed": ["disbursed (nok)", "utbetalt (nok)"],
     "planned_1000": ["planned disbursed (1000 nok)", "planlagt utbetalt (1000 nok)"],
     "planned": ["planned disbursed (nok)", "planlagt utbetalt (nok)"],
 }
-HEADER_TO_FIELD = {name: key for key, names in ALIASES.items() for name in names}
-REQUIRED = ["title", "channel", "recipient", "unit"]
-NORAD_AMOUNTS = ["disbursed_1000", "disbursed", "planned_1000", "planned"]
-STATUS_WORDS = {
-    "planned": "planned",
-    "planlagt": "planned",
-    "allocated": "allocated",
-    "bevilget": "allocated",
-    "disbursed": "disbursed",
-    "utbetalt": "disbursed",
+NORAD_AMOUNTS = {
+    "disbursed_1000": (Status.DISBURSED, 1000),
+    "disbursed": (Status.DISBURSED, 1),
+    "planned_1000": (Status.PLANNED, 1000),
+    "planned": (Status.PLANNED, 1),
 }
 YEAR_HEADER = re.compile(r"^(\d{4})\s*(?:\(?\s*([a-zæøå]+)\s*\)?)?$")
 LOOKALIKES = str.maketrans({"o": "0", "l": "1", "i": "1", "s": "5"})
-TEXT_FIELDS = [
-    "number",
-    "title",
-    "channel",
-    "recipient",
-    "unit",
-    "measures",
-    "objective",
-    "description",
-    "year",
-    "status",
-]
-# The record keys (import_records) taken as text; measures, year and amount are converted.
-RECORD_FIELDS = [
-    "number",
-    "title",
-    "channel",
-    "recipient",
-    "unit",
-    "objective",
-    "status",
-    "description",
-    "source",
-    "demo",
-]
 
 
 def normalise_header(text):
@@ -89,6 +44,18 @@ class RawRow:
     problem: str | None = None  # the row cannot be read (it has too few or too many cells)
 
 
+class HeaderNames:
+    """Which header names which column, from a staged-row description (and Norad's amounts)."""
+
+    def __init__(self, schema):
+        # Column → accepted header names (compared lower-cased, spaces collapsed).
+        self.aliases = schema.headers() | NORAD_HEADERS
+        self.fields = {name: key for key, names in self.aliases.items() for name in names}
+        self.required = [c.key for c in schema.required]
+        # The cells kept as text on each RawRow (the amount cells become its amounts).
+        self.texts = [c.key for c in schema.columns if c.headers and c.key != "amount"]
+
+
 @dataclass
 class Layout:
     format: str
@@ -96,14 +63,16 @@ class Layout:
     headers: list
     year_columns: list  # (index, year, status or None)
     delimiter: str
+    text_columns: list = field(default_factory=list)  # (field, index) of the text cells
 
 
-def read_layout(header, delimiter, fmt, codec="utf-8"):
+def read_layout(header, delimiter, fmt, codec="utf-8", schema=SCHEMA):
     """Map the header's columns; FileProblem lists everything wrong with it."""
+    names = HeaderNames(schema)
     headers = [h.strip().lstrip("\ufeff") for h in header]
-    columns, year_columns, problems = map_columns(headers)
+    columns, year_columns, problems = map_columns(headers, names)
     fmt = choose_format(fmt, columns)
-    problems += layout_problems(fmt, columns, year_columns)
+    problems += layout_problems(fmt, columns, year_columns, names)
     if problems and not columns and not year_columns and codec in ("utf-16", "utf-8-sig"):
         problems.append(
             f"No column was recognised. The file was read as {codec.upper()[:6]} because its "
@@ -112,10 +81,11 @@ def read_layout(header, delimiter, fmt, codec="utf-8"):
         )
     if problems:
         raise FileProblem(*problems)
-    return Layout(fmt, columns, headers, year_columns, delimiter)
+    texts = [(k, columns[k]) for k in names.texts if k in columns]
+    return Layout(fmt, columns, headers, year_columns, delimiter, texts)
 
 
-def map_columns(headers):
+def map_columns(headers, names):
     """(field → index, year columns, problems) for the header cells."""
     columns, year_columns, problems, seen = {}, [], [], {}
     for index, text in enumerate(headers):
@@ -127,8 +97,8 @@ def map_columns(headers):
                 f'The column "{text}" appears twice (columns {seen[name]} and {index + 1}).'
             )
         seen[name] = index + 1
-        if name in HEADER_TO_FIELD:
-            key = HEADER_TO_FIELD[name]
+        if name in names.fields:
+            key = names.fields[name]
             if key in columns:
                 problems.append(
                     f'Columns "{headers[columns[key]]}" and "{text}" mean the same thing; keep one.'
@@ -138,7 +108,7 @@ def map_columns(headers):
             status = m.group(2)
             if status and status not in STATUS_WORDS:
                 problems.append(
-                    f'Column "{text}": "{status}" is not a status (planned, allocated, disbursed).'
+                    f'Column "{text}": "{status}" is not a status ({", ".join(Status.values)}).'
                 )
                 continue
             year_columns.append((index, m.group(1), STATUS_WORDS.get(status)))
@@ -157,16 +127,16 @@ def choose_format(fmt, columns):
     return "wide"
 
 
-def layout_problems(fmt, columns, year_columns):
+def layout_problems(fmt, columns, year_columns, names):
     problems = []
-    needed = list(REQUIRED)
+    needed = list(names.required)
     if fmt in ("long", "norad"):
         needed.append("year")
     if fmt == "long":
         needed.append("amount")
     for key in needed:
         if key not in columns:
-            accepted = ", ".join(f'"{n}"' for n in ALIASES[key])
+            accepted = ", ".join(f'"{n}"' for n in names.aliases[key])
             problems.append(f"Missing required column for {key}: name it one of {accepted}.")
     if fmt == "wide" and not year_columns:
         problems.append(
@@ -184,7 +154,7 @@ def layout_problems(fmt, columns, year_columns):
 def raw_rows(layout, records):
     """Turn csv records into RawRows; rows that are empty are skipped."""
     width = len(layout.headers)
-    text_fields = [(k, layout.columns[k]) for k in TEXT_FIELDS if k in layout.columns]
+    text_fields = layout.text_columns
     headers = layout.headers
     amounts_of = {"wide": wide_amounts, "long": long_amounts, "norad": norad_amounts}
     amounts_of = amounts_of[layout.format]
@@ -220,18 +190,18 @@ def long_amounts(layout, cells, amounts):
 
 
 def norad_amounts(layout, cells, amounts):
-    for key in NORAD_AMOUNTS:
+    for key, (status, scale) in NORAD_AMOUNTS.items():
         if key in layout.columns and (value := cells[layout.columns[key]].strip()):
-            status = "disbursed" if key.startswith("disbursed") else "planned"
-            scale = 1000 if key.endswith("_1000") else 1
             amounts.append((layout.headers[layout.columns[key]], None, value, status, scale))
 
 
-def record_rows(records):
+def record_rows(records, schema=SCHEMA):
     """Turn in-memory records (see import_records) into RawRows, numbered from 1."""
+    # The keys taken as text; measures, year and amount are converted.
+    keys = [c.key for c in schema.columns if c.in_table and c.key not in ("year", "amount")]
     for position, record in enumerate(records, start=1):
         cells = {}
-        for key in RECORD_FIELDS:
+        for key in keys:
             value = record.get(key)
             if value is not None:
                 cells[key] = (key, str(value).strip())

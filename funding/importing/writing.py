@@ -7,7 +7,6 @@ is zero sends nothing, so re-importing an unchanged file writes nothing.
 from projects.models import AdministeringUnit, Channel
 
 from . import history
-from .changes import FIELDS_CHANGED, PROJECT_FIELDS, fields_changed
 
 
 def write_import(stage, lookups, counts, run):
@@ -31,7 +30,7 @@ def write_import(stage, lookups, counts, run):
         widen_agreements(stage)
     upsert_amounts(stage, counts)
     if audit:
-        history.record_changes(stage, run, before, FIELDS_CHANGED)
+        history.record_changes(stage, run, before)
     return created
 
 
@@ -68,18 +67,17 @@ def create_missing(stage, lookups):
 
 def create_projects(stage):
     """Insert the new projects in file order; values not given get the field's default."""
+    schema = stage.schema
+    columns, values, params = schema.project_insert()
     stage.sql(
-        """INSERT INTO {project} (title, description, channel_id, recipient_id, objective,
-        source, demo) SELECT title, COALESCE(description, ''), channel_id, recipient_id,
-        COALESCE(objective, 'main'), COALESCE(source, ''), COALESCE(demo, '')
-        FROM import_proj WHERE project_id IS NULL ORDER BY line"""
+        f"""INSERT INTO {{project}} ({columns}) SELECT {values}
+        FROM import_proj WHERE project_id IS NULL ORDER BY line""",
+        params,
     )
     stage.analyze("{project}")
     stage.sql(
-        """UPDATE import_proj SET project_id = p.id FROM {project} AS p
-        WHERE import_proj.project_id IS NULL AND p.title = import_proj.title
-        AND p.channel_id = import_proj.channel_id
-        AND p.recipient_id = import_proj.recipient_id"""
+        f"""UPDATE import_proj SET project_id = p.id FROM {{project}} AS p
+        WHERE import_proj.project_id IS NULL AND {schema.same_project("p", "import_proj")}"""
     )
     stage.link_projects()
     stage.analyze("import_proj", "import_agr")
@@ -87,10 +85,11 @@ def create_projects(stage):
 
 def update_projects(stage):
     """Update the values the file gives and that differ (an empty cell keeps the value)."""
-    assignments = ", ".join(f"{f} = COALESCE(ip.{f}, {{project}}.{f})" for f in PROJECT_FIELDS)
+    schema = stage.schema
     stage.sql(
-        f"""UPDATE {{project}} SET {assignments} FROM import_proj AS ip
-        WHERE {{project}}.id = ip.project_id AND ({fields_changed("ip.")})"""
+        f"""UPDATE {{project}} SET {schema.project_update("{project}", "ip")}
+        FROM import_proj AS ip WHERE {{project}}.id = ip.project_id
+        AND ({schema.changed("ip.")})"""
     )
 
 
@@ -113,9 +112,10 @@ def replace_measure_shares(stage, counts, audited_run):
 
 def create_agreements(stage):
     """Insert the new agreements, grouped by project, each spanning its staged years."""
+    columns = stage.schema.agreement_list()
     stage.sql(
-        """INSERT INTO {agreement} (number, project_id, unit_id, first_year, last_year)
-        SELECT number, project_id, unit_id, first_year, last_year FROM import_agr
+        f"""INSERT INTO {{agreement}} ({columns}, project_id, first_year, last_year)
+        SELECT {columns}, project_id, first_year, last_year FROM import_agr
         WHERE agreement_id IS NULL ORDER BY project_id, line"""
     )
     stage.analyze("{agreement}")
