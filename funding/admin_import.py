@@ -21,7 +21,9 @@ from django.urls import path, reverse
 
 from .exporting import csv_lines, xlsx_bytes
 from .importing import import_file
+from .models import YearlyAmount
 
+Status = YearlyAmount.Status
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv")
 TOKEN_SALT = "funding.import-upload"
 TOKEN_MAX_AGE = 3600
@@ -44,7 +46,7 @@ class UploadForm(forms.Form):
         ],
     )
     status = forms.ChoiceField(
-        choices=[("allocated", "allocated"), ("disbursed", "disbursed"), ("planned", "planned")],
+        choices=[(s, s) for s in (Status.ALLOCATED, Status.DISBURSED, Status.PLANNED)],
         help_text="Status of plain year columns and of rows without a status.",
     )
     create_missing = forms.BooleanField(

@@ -11,7 +11,7 @@ from projects.models import Agreement, ProjectMeasure
 from .downloads import escape
 from .models import YearlyAmount
 
-STATUS_ORDER = {"planned": 0, "allocated": 1, "disbursed": 2}
+STATUS_ORDER = {status: i for i, status in enumerate(YearlyAmount.Status.values)}  # planned first
 HEADER = [
     "Agreement no",
     "Project title",
