@@ -6,7 +6,7 @@ from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
 
-from . import admin_import
+from .importing import upload
 from .models import ImportRun, YearlyAmount
 
 
@@ -62,7 +62,7 @@ class YearlyAmountAdmin(SimpleHistoryAdmin):
         return nok(obj.amount)
 
     def get_urls(self):
-        return admin_import.urls(self) + super().get_urls()
+        return upload.urls(self) + super().get_urls()
 
 
 @admin.register(ImportRun)

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Min, Q, Sum
 from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
+from web.formats import nok
 
 ORE = Decimal("0.01")
 
@@ -181,7 +182,8 @@ class YearlyAmount(models.Model):
         indexes = [models.Index(fields=["year", "agreement"], name="amount_year_agreement")]
 
     def __str__(self):
-        return f"{self.year}: NOK {self.amount:,.2f} ({self.get_status_display().lower()})"
+        amount = nok(self.amount, 2, code=True)
+        return f"{self.year}: {amount} ({self.get_status_display().lower()})"
 
     def clean(self):
         errors = {}

@@ -10,7 +10,7 @@ transaction, so the result never depends on what was loaded before.
 from django.db import transaction
 
 from funding.importing import import_records
-from funding.importing.checking import equal_shares
+from funding.importing.lookups import equal_shares
 from funding.models import YearlyAmount
 from projects.models import Agreement, Channel, Project, ProjectMeasure, Recipient
 

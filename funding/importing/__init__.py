@@ -7,30 +7,42 @@ Both read the whole input first, staging checked rows in a temporary table; then
 wrong anywhere, write every change in one transaction under an advisory lock. Any error means
 nothing is written. Each call records an `ImportRun` and returns an `ImportResult`.
 
-Modules: reading (bytes → rows), checking (rows → checked staging tuples), staging (temporary
-tables, matching with the database), conflicts (cross-row and database problems), writing
-(counts, changes, and `write_import`, the only function that writes data).
+Modules, in the order the data flows:
+    schema     the staged row, described once; the column lists and predicates of the SQL
+    files      bytes → text: one binary read (SHA-256, encoding), then the records
+    reading    header → Layout, records → RawRows (also in-memory records)
+    lookups    the reference data (names, aliases, measures), read once per import
+    values     one cell → an amount in øre or a year
+    checking   RawRows → staged rows, with every error
+    staging    the temporary tables: filled, grouped, matched with the database
+    conflicts  cross-row and database problems
+    changes    what would change: counts, the change log, the preview
+    writing    `write_import`, the only function that writes data
+    history    the audit trail of what it writes
+    problems   how errors are collected and shown
 """
 
-import hashlib
 import zlib
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
-from funding.models import ImportRun
+from funding.models import ImportRun, YearlyAmount
 
-from .checking import Lookups, staged_rows
+from .changes import count_changes
+from .checking import staged_rows
 from .conflicts import find_conflicts
+from .files import open_list
+from .lookups import Lookups
 from .problems import ErrorList, FileProblem
-from .reading import RawRow, open_rows, raw_rows, read_layout
+from .reading import raw_rows, read_layout, record_rows
 from .staging import Stage
-from .writing import count_changes, write_import
+from .writing import write_import
 
-__all__ = ["ImportResult", "import_file", "import_records"]
+__all__ = ["ImportBusyError", "ImportResult", "import_file", "import_records"]
 
+ALLOCATED = YearlyAmount.Status.ALLOCATED
 LOCK_KEY = zlib.crc32(b"funding.importing")
 LOCK_WAIT_S = 60
 PROGRESS_EVERY = 10_000
@@ -79,14 +91,6 @@ class ImportResult:
         return "; ".join(parts) + ("; nothing written (dry run)." if r.dry_run else ".")
 
 
-def sha256_of(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def import_file(
     path,
     *,
@@ -94,41 +98,39 @@ def import_file(
     user=None,
     dry_run=False,
     fmt="auto",
-    default_status="allocated",
+    default_status=ALLOCATED,
     create_missing=False,
     progress=None,
 ):
     """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header)."""
     run = ImportRun(
         file_name=file_name or str(path).rsplit("/", 1)[-1],
-        sha256=sha256_of(path),
         user=user,
         started=timezone.now(),
         dry_run=dry_run,
     )
     errors = ErrorList()
-    try:
-        records = open_rows(path)
-        _, (delimiter, codec) = next(records)
-        first = next(records, None)
-        if first is None:
-            raise FileProblem("The file is empty.")
-        layout = read_layout(first[1], delimiter, fmt, codec)
-    except FileProblem as exc:
-        for message in exc.messages:
-            errors.add(1 if "column" in message.lower() else None, "", "", message)
-        return _finish(run, errors, None, [])
-    run.format = layout.format
-    rows = _guarded(raw_rows(layout, records), errors, progress, run)
-    return _run(
-        run,
-        errors,
-        rows,
-        layout.format,
-        default_status,
-        create_missing,
-        decimal_comma=delimiter in ";\t",
-    )
+    with open_list(path) as source:
+        run.sha256 = source.sha256
+        try:
+            if source.problem:
+                raise source.problem
+            layout = read_layout(source.header, source.delimiter, fmt, source.codec)
+        except FileProblem as exc:
+            for message in exc.messages:
+                errors.add(1 if "column" in message.lower() else None, "", "", message)
+            return _finish(run, errors, None, [])
+        run.format = layout.format
+        rows = _guarded(raw_rows(layout, source.rows), errors, progress, run)
+        return _run(
+            run,
+            errors,
+            rows,
+            layout.format,
+            default_status,
+            create_missing,
+            decimal_comma=source.delimiter in ";\t",
+        )
 
 
 def import_records(
@@ -138,7 +140,7 @@ def import_records(
     user=None,
     dry_run=False,
     create_missing=False,
-    default_status="allocated",
+    default_status=ALLOCATED,
 ):
     """Import already-parsed records through the same checks and the same batched writes.
 
@@ -155,46 +157,8 @@ def import_records(
         format=ImportRun.Format.RECORDS,
     )
     errors = ErrorList()
-    rows = _guarded(_record_rows(records), errors, None, run)
+    rows = _guarded(record_rows(records), errors, None, run)
     return _run(run, errors, rows, "long", default_status, create_missing, decimal_comma=False)
-
-
-def _measures_text(value):
-    if value is None or isinstance(value, str):
-        return value or ""
-    items = []
-    for item in value:
-        items.append(f"{item[0]} ({item[1]}%)" if isinstance(item, tuple | list) else str(item))
-    return "; ".join(items)
-
-
-def _record_rows(records):
-    for position, record in enumerate(records, start=1):
-        cells = {}
-        for key in (
-            "number",
-            "title",
-            "channel",
-            "recipient",
-            "unit",
-            "objective",
-            "status",
-            "description",
-            "source",
-            "demo",
-        ):
-            value = record.get(key)
-            if value is not None:
-                cells[key] = (key, str(value).strip())
-        cells["measures"] = ("measures", _measures_text(record.get("measures")))
-        cells["year"] = ("year", str(record.get("year", "")).strip())
-        amount = record.get("amount")
-        if isinstance(amount, Decimal | int | float):
-            amount = format(Decimal(str(amount)), "f")
-        row = RawRow(position, cells)
-        if amount not in (None, ""):
-            row.amounts.append(("amount", None, str(amount).strip(), None, 1))
-        yield position, row
 
 
 def _guarded(rows, errors, progress, run):
@@ -243,6 +207,7 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
                     fmt=fmt,
                     default_status=default_status,
                     decimal_comma=decimal_comma,
+                    schema=stage.schema,
                 )
             )
             if not errors and run.rows == 0:

@@ -2,29 +2,43 @@
 
 from decimal import Decimal
 
+from web import formats
+
 
 def nok(ore):
-    return f"NOK {Decimal(ore) / 100:,.2f}".replace(",", " ")
+    """An amount in øre as people read it: "NOK 1 234.50" (web.formats.nok)."""
+    return formats.nok(Decimal(ore) / 100, 2, code=True)
 
 
 def find_conflicts(stage, lookups, errors):
     """Add every cross-row and database conflict to `errors` (reads only)."""
-    name = lookups.name_of
     if stage.fmt != "norad":
-        for line, last, year, low, high, title, number in stage.all(
-            """SELECT a.line, a.last_line, a.year, a.min_ore, a.ore, g.title, g.number
-            FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
-            WHERE a.values_differ = 1 ORDER BY a.line"""
-        ):
-            label = f"agreement {number}" if number else f'"{title}"'
-            amounts = f"{nok(low)} and {nok(high)}" if low != high else "different statuses"
-            errors.add(
-                last,
-                str(year),
-                "",
-                f"{label} has two different amounts for {year} (lines {line} and {last}: "
-                f"{amounts}); keep one row per agreement and year",
-            )
+        amounts_that_differ(stage, errors)
+    numbers_that_differ(stage, lookups, errors)
+    projects_that_differ(stage, lookups, errors)
+    find_database_conflicts(stage, lookups, errors)
+
+
+def amounts_that_differ(stage, errors):
+    """Two rows of one agreement and year with different amounts or statuses."""
+    for line, last, year, low, high, title, number in stage.all(
+        """SELECT a.line, a.last_line, a.year, a.min_ore, a.ore, g.title, g.number
+        FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
+        WHERE a.values_differ = 1 ORDER BY a.line"""
+    ):
+        label = f"agreement {number}" if number else f'"{title}"'
+        amounts = f"{nok(low)} and {nok(high)}" if low != high else "different statuses"
+        errors.add(
+            last,
+            str(year),
+            "",
+            f"{label} has two different amounts for {year} (lines {line} and {last}: "
+            f"{amounts}); keep one row per agreement and year",
+        )
+
+
+def numbers_that_differ(stage, lookups, errors):
+    """One agreement number on rows of different projects or units."""
     rows = stage.all(
         """SELECT s.number, s.title, s.channel_id, s.recipient_id, s.unit_id, MIN(s.line)
         FROM import_stage AS s JOIN import_agr AS g ON g.akey = s.akey WHERE g.keys_differ = 1
@@ -43,8 +57,8 @@ def find_conflicts(stage, lookups, errors):
             ("administering unit", "unit", unit, other[3]),
         ):
             if mine != theirs:
-                shown = name(kind, mine) if kind else mine
-                was = name(kind, theirs) if kind else theirs
+                shown = lookups.name_of(kind, mine) if kind else mine
+                was = lookups.name_of(kind, theirs) if kind else theirs
                 errors.add(
                     line,
                     label,
@@ -52,26 +66,31 @@ def find_conflicts(stage, lookups, errors):
                     f'agreement number {number} has the {label} "{was}" on line {other[4]}; '
                     "one agreement number belongs to one project, partner, recipient and unit",
                 )
-    seen = set()
-    for title, channel, recipient, _objective, _measures, line in stage.all(
-        """SELECT s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set, MIN(s.line)
-        FROM import_stage AS s JOIN import_proj AS p ON p.title = s.title
-        AND p.channel_id = s.channel_id AND p.recipient_id = s.recipient_id
-        WHERE p.rows_differ = 1
-        GROUP BY s.title, s.channel_id, s.recipient_id, s.objective, s.measure_set
-        ORDER BY 6"""
+
+
+def projects_that_differ(stage, lookups, errors):
+    """One project (title, channel, recipient) with rows that disagree on a value they must
+    share (objective, measures)."""
+    schema, seen = stage.schema, set()
+    keys = schema.key_list("s.") + ", " + schema.agreeing_list("s.")
+    position = len(schema.project_keys) + len(schema.agreeing) + 1
+    for row in stage.all(
+        f"""SELECT {keys}, MIN(s.line) FROM import_stage AS s
+        JOIN import_proj AS p ON {schema.same_project("p", "s")} WHERE p.rows_differ = 1
+        GROUP BY {keys} ORDER BY {position}"""
     ):
-        if (title, channel, recipient) not in seen:
-            seen.add((title, channel, recipient))
+        title, channel, recipient = key = row[: len(schema.project_keys)]
+        if key not in seen:
+            seen.add(key)
             continue
         errors.add(
-            line,
+            row[-1],
             "objective/measures",
             title,
-            f'the project "{title}" ({name("channel", channel)}, {name("recipient", recipient)}) '
+            f'the project "{title}" ({lookups.name_of("channel", channel)}, '
+            f"{lookups.name_of('recipient', recipient)}) "
             "has a different objective or different measures on an earlier row",
         )
-    find_database_conflicts(stage, lookups, errors)
 
 
 def find_database_conflicts(stage, lookups, errors):

@@ -2,7 +2,7 @@
 
 The import writes with set-based SQL, which django-simple-history does not see, so the history is
 written the same way: one INSERT … SELECT per table, stamped with the import run, its user and
-the reason "Import run #N" (tracker.history), in the import's transaction.
+the reason "Import run #N" (history.models), in the import's transaction.
 """
 
 from django.db import connection
@@ -14,10 +14,11 @@ from projects.models import Agreement, Project, ProjectMeasure
 
 MODELS = {"project": Project, "agreement": Agreement, "amount": YearlyAmount, "pm": ProjectMeasure}
 
-# Rows that existed before the import and that it changes, from the stage's old_* columns.
+# Rows that existed before the import and that it changes, from the stage's old_* columns
+# (a project's own values by the staged-row description's "changed" predicate).
 CHANGED = {
     "project": """SELECT project_id FROM import_proj WHERE project_id <= {before}
-        AND (measures_changed = 1 OR {fields_changed})""",
+        AND (measures_changed = 1 OR {values_changed})""",
     "agreement": """SELECT agreement_id FROM import_agr WHERE agreement_id <= {before}
         AND (first_year < old_first OR last_year > old_last)""",
     "amount": """SELECT old_id FROM import_amt WHERE old_id IS NOT NULL
@@ -68,11 +69,12 @@ def record_deleted_measures(stage, run):
     )
 
 
-def record_changes(stage, run, before, fields_changed):
+def record_changes(stage, run, before):
     """'+' records for the rows created since `before` (highest_ids), '~' for changed rows."""
+    values_changed = stage.schema.changed()
     for key, model in MODELS.items():
         changed = CHANGED[key].format(
-            before=int(before[key]), fields_changed=fields_changed, table=model._meta.db_table
+            before=int(before[key]), values_changed=values_changed, table=model._meta.db_table
         )
         _insert(stage, model, run, "t.id > %s", "'+'", [before[key]])
         _insert(stage, model, run, f"t.id IN ({changed})", "'~'")

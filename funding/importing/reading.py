@@ -1,57 +1,32 @@
-"""Reading a project list: decode the bytes, find the delimiter, map the header, stream the rows.
+"""Reading: a file's header becomes a `Layout`, its records and in-memory records `RawRow`s.
 
-Nothing here looks at the database; every row comes out as a `RawRow` of trimmed strings.
+Which headers name which column comes from the staged-row description (schema), except the
+Norad amount columns, which each give an amount with its status and scale. Nothing here looks
+at the database; every value comes out as a trimmed string.
 """
 
-import codecs
-import csv
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .problems import FileProblem
+from .schema import SCHEMA, STATUS_WORDS, Status
 
-CHUNK = 1 << 20
-MAX_CELL = 100_000  # characters; longer cells are refused, not truncated
-
-# Column → accepted header names (compared lower-cased, spaces collapsed).
-ALIASES = {
-    "number": ["agreement no", "agreement no.", "agreement number", "avtalenummer", "avtalenr"],
-    "title": ["project", "project title", "agreement title", "avtaletittel", "title", "prosjekt"],
-    "channel": ["agreement partner", "avtalepartner", "partner", "channel"],
-    "recipient": ["country", "recipient country", "recipient", "land", "mottakerland"],
-    "unit": [
-        "administering unit",
-        "responsible unit",
-        "forvaltende enhet",
-        "embassy/section",
-        "extending agency",
-        "unit",
-    ],
-    "measures": ["measures", "tiltak", "measure"],
-    "objective": ["objective", "mål"],
-    "description": ["description", "beskrivelse"],
-    "year": ["year", "år"],
-    "amount": ["amount", "amount (nok)", "beløp"],
-    "status": ["status"],
+# Norad's amount columns: key → accepted headers, and the status and scale of their amounts.
+NORAD_HEADERS = {
     "disbursed_1000": ["disbursed (1000 nok)", "utbetalt (1000 nok)"],
     "disbursed": ["disbursed (nok)", "utbetalt (nok)"],
     "planned_1000": ["planned disbursed (1000 nok)", "planlagt utbetalt (1000 nok)"],
     "planned": ["planned disbursed (nok)", "planlagt utbetalt (nok)"],
 }
-HEADER_TO_FIELD = {name: key for key, names in ALIASES.items() for name in names}
-REQUIRED = ["title", "channel", "recipient", "unit"]
-NORAD_AMOUNTS = ["disbursed_1000", "disbursed", "planned_1000", "planned"]
-STATUS_WORDS = {
-    "planned": "planned",
-    "planlagt": "planned",
-    "allocated": "allocated",
-    "bevilget": "allocated",
-    "disbursed": "disbursed",
-    "utbetalt": "disbursed",
+NORAD_AMOUNTS = {
+    "disbursed_1000": (Status.DISBURSED, 1000),
+    "disbursed": (Status.DISBURSED, 1),
+    "planned_1000": (Status.PLANNED, 1000),
+    "planned": (Status.PLANNED, 1),
 }
 YEAR_HEADER = re.compile(r"^(\d{4})\s*(?:\(?\s*([a-zæøå]+)\s*\)?)?$")
 LOOKALIKES = str.maketrans({"o": "0", "l": "1", "i": "1", "s": "5"})
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def normalise_header(text):
@@ -60,12 +35,25 @@ def normalise_header(text):
 
 @dataclass
 class RawRow:
-    """One data row as trimmed strings, with the amounts found on it."""
+    """One data row as trimmed strings, with the amounts found on it, or why it is unusable."""
 
     line: int
     cells: dict  # field → (column header, value)
     # (column header, year text or None, amount text, status or None, scale)
     amounts: list = field(default_factory=list)
+    problem: str | None = None  # the row cannot be read (it has too few or too many cells)
+
+
+class HeaderNames:
+    """Which header names which column, from a staged-row description (and Norad's amounts)."""
+
+    def __init__(self, schema):
+        # Column → accepted header names (compared lower-cased, spaces collapsed).
+        self.aliases = schema.headers() | NORAD_HEADERS
+        self.fields = {name: key for key, names in self.aliases.items() for name in names}
+        self.required = [c.key for c in schema.required]
+        # The cells kept as text on each RawRow (the amount cells become its amounts).
+        self.texts = [c.key for c in schema.columns if c.headers and c.key != "amount"]
 
 
 @dataclass
@@ -75,102 +63,31 @@ class Layout:
     headers: list
     year_columns: list  # (index, year, status or None)
     delimiter: str
+    text_columns: list = field(default_factory=list)  # (field, index) of the text cells
 
 
-def detect_encoding(path):
-    """Return the codec for the file: by byte-order mark, else UTF-8 if it decodes, else cp1252."""
-    with open(path, "rb") as f:
-        head = f.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            codec, declared = "utf-8-sig", "UTF-8"
-        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            codec, declared = "utf-16", "UTF-16"
-        else:
-            codec, declared = None, None
-        f.seek(0)
-        decoder = codecs.getincrementaldecoder(codec or "utf-8")()
-        offset = 0
-        try:
-            while chunk := f.read(CHUNK):
-                if codec is None and b"\x00" in chunk:
-                    raise FileProblem("This is not a text file (it contains NUL bytes).")
-                decoder.decode(chunk)
-                offset += len(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            if declared:
-                raise FileProblem(
-                    f"The file declares {declared} by its byte-order mark, but byte "
-                    f"{offset + exc.start} is not valid {declared}; save it again as UTF-8."
-                ) from None
-            codec = "cp1252"
-    if codec == "cp1252":
-        check_cp1252(path)
-    return codec
-
-
-def check_cp1252(path):
-    decoder = codecs.getincrementaldecoder("cp1252")()
-    with open(path, "rb") as f:
-        offset = 0
-        try:
-            while chunk := f.read(CHUNK):
-                decoder.decode(chunk)
-                offset += len(chunk)
-        except UnicodeDecodeError as exc:
-            raise FileProblem(
-                f"The file is neither UTF-8, UTF-16 nor Windows-1252 text (byte "
-                f"{offset + exc.start} cannot be read); is it a spreadsheet or binary file? "
-                "Save it as CSV (UTF-8)."
-            ) from None
-
-
-def sniff_delimiter(header_line):
-    counts = {d: header_line.count(d) for d in DELIMITERS}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def open_rows(path):
-    """Yield (line number, cells) for each record of the file, the header first.
-
-    Returns the delimiter through the first item: ("delimiter", d).
-    """
-    codec = detect_encoding(path)
-    with open(path, encoding=codec, newline="") as f:
-        first = f.readline()
-        if not first.strip():
-            rest = f.read(1)
-            raise FileProblem(
-                "The file is empty." if not rest else "The first line (the header) is empty."
-            )
-        delimiter = sniff_delimiter(first)
-        f.seek(0)
-        reader = csv.reader(f, delimiter=delimiter, strict=True)
-        yield "delimiter", (delimiter, codec)
-        previous = 0
-        try:
-            for cells in reader:
-                start = previous + 1
-                previous = reader.line_num
-                if any(len(c) > MAX_CELL for c in cells):
-                    raise FileProblem(
-                        f"Line {start}: a cell is longer than {MAX_CELL:,} characters; "
-                        "is this really a project list?"
-                    )
-                yield start, cells
-        except csv.Error as exc:
-            message = str(exc)
-            if "field larger than field limit" in message:
-                message = f"a cell is longer than {csv.field_size_limit():,} characters"
-            elif "unexpected end of data" in message or "EOF" in message:
-                message = "the file ends inside a quoted cell (it is cut off mid-row)"
-            raise FileProblem(f"Line {previous + 1}: {message}.") from None
-
-
-def read_layout(header, delimiter, fmt, codec="utf-8"):
-    columns, year_columns, problems, seen = {}, [], [], {}
+def read_layout(header, delimiter, fmt, codec="utf-8", schema=SCHEMA):
+    """Map the header's columns; FileProblem lists everything wrong with it."""
+    names = HeaderNames(schema)
     headers = [h.strip().lstrip("\ufeff") for h in header]
+    columns, year_columns, problems = map_columns(headers, names)
+    fmt = choose_format(fmt, columns)
+    problems += layout_problems(fmt, columns, year_columns, names)
+    if problems and not columns and not year_columns and codec in ("utf-16", "utf-8-sig"):
+        problems.append(
+            f"No column was recognised. The file was read as {codec.upper()[:6]} because its "
+            "byte-order mark says so; if it was saved in another encoding, save it again as "
+            "UTF-8."
+        )
+    if problems:
+        raise FileProblem(*problems)
+    texts = [(k, columns[k]) for k in names.texts if k in columns]
+    return Layout(fmt, columns, headers, year_columns, delimiter, texts)
+
+
+def map_columns(headers, names):
+    """(field → index, year columns, problems) for the header cells."""
+    columns, year_columns, problems, seen = {}, [], [], {}
     for index, text in enumerate(headers):
         name = normalise_header(text)
         if not name:
@@ -180,8 +97,8 @@ def read_layout(header, delimiter, fmt, codec="utf-8"):
                 f'The column "{text}" appears twice (columns {seen[name]} and {index + 1}).'
             )
         seen[name] = index + 1
-        if name in HEADER_TO_FIELD:
-            key = HEADER_TO_FIELD[name]
+        if name in names.fields:
+            key = names.fields[name]
             if key in columns:
                 problems.append(
                     f'Columns "{headers[columns[key]]}" and "{text}" mean the same thing; keep one.'
@@ -191,96 +108,118 @@ def read_layout(header, delimiter, fmt, codec="utf-8"):
             status = m.group(2)
             if status and status not in STATUS_WORDS:
                 problems.append(
-                    f'Column "{text}": "{status}" is not a status (planned, allocated, disbursed).'
+                    f'Column "{text}": "{status}" is not a status ({", ".join(Status.values)}).'
                 )
                 continue
             year_columns.append((index, m.group(1), STATUS_WORDS.get(status)))
         elif YEAR_HEADER.match(fixed := name.translate(LOOKALIKES)) and fixed[:1].isdigit():
             problems.append(f'Column "{text}" is not a year; did you mean "{fixed}"?')
-    has_norad = any(k in columns for k in NORAD_AMOUNTS)
-    if fmt == "auto":
-        if has_norad:
-            fmt = "norad"
-        elif "year" in columns and "amount" in columns:
-            fmt = "long"
-        else:
-            fmt = "wide"
-    needed = list(REQUIRED)
+    return columns, year_columns, problems
+
+
+def choose_format(fmt, columns):
+    if fmt != "auto":
+        return fmt
+    if any(k in columns for k in NORAD_AMOUNTS):
+        return "norad"
+    if "year" in columns and "amount" in columns:
+        return "long"
+    return "wide"
+
+
+def layout_problems(fmt, columns, year_columns, names):
+    problems = []
+    needed = list(names.required)
     if fmt in ("long", "norad"):
         needed.append("year")
     if fmt == "long":
         needed.append("amount")
     for key in needed:
         if key not in columns:
-            names = ", ".join(f'"{n}"' for n in ALIASES[key])
-            problems.append(f"Missing required column for {key}: name it one of {names}.")
+            accepted = ", ".join(f'"{n}"' for n in names.aliases[key])
+            problems.append(f"Missing required column for {key}: name it one of {accepted}.")
     if fmt == "wide" and not year_columns:
         problems.append(
             'No year columns: a wide list needs one amount column per year ("2007", '
             '"2008 (planned)", …); a long list needs "Year" and "Amount".'
         )
-    if fmt == "norad" and not has_norad:
+    if fmt == "norad" and not any(k in columns for k in NORAD_AMOUNTS):
         problems.append(
             'A Norad extract needs "Disbursed (1000 NOK)" or "Disbursed (NOK)" or '
             '"Planned disbursed (1000 NOK)".'
         )
-    if problems and not columns and not year_columns and codec in ("utf-16", "utf-8-sig"):
-        problems.append(
-            f"No column was recognised. The file was read as {codec.upper()[:6]} because its "
-            "byte-order mark says so; if it was saved in another encoding, save it again as "
-            "UTF-8."
-        )
-    if problems:
-        raise FileProblem(*problems)
-    return Layout(fmt, columns, headers, year_columns, delimiter)
-
-
-TEXT_FIELDS = [
-    "number",
-    "title",
-    "channel",
-    "recipient",
-    "unit",
-    "measures",
-    "objective",
-    "description",
-    "year",
-    "status",
-]
+    return problems
 
 
 def raw_rows(layout, records):
     """Turn csv records into RawRows; rows that are empty are skipped."""
     width = len(layout.headers)
-    text_fields = [(k, layout.columns[k]) for k in TEXT_FIELDS if k in layout.columns]
+    text_fields = layout.text_columns
     headers = layout.headers
+    amounts_of = {"wide": wide_amounts, "long": long_amounts, "norad": norad_amounts}
+    amounts_of = amounts_of[layout.format]
     for line, cells in records:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # an empty row
             continue
         if len(cells) < width:
-            yield (
-                line,
+            problem = (
                 f"Line {line} has {len(cells)} cells but the header has {width}; "
-                "the row is cut short.",
+                "the row is cut short."
             )
+            yield RawRow(line, {}, problem=problem)
             continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            yield line, f"Line {line} has {len(cells)} cells but the header has {width}."
+            problem = f"Line {line} has {len(cells)} cells but the header has {width}."
+            yield RawRow(line, {}, problem=problem)
             continue
         row = RawRow(line, {k: (headers[i], cells[i].strip()) for k, i in text_fields})
-        if layout.format == "wide":
-            for index, year, status in layout.year_columns:
-                value = cells[index].strip()
-                if value:
-                    row.amounts.append((headers[index], year, value, status, 1))
-        elif layout.format == "long":
-            i = layout.columns["amount"]
-            if value := cells[i].strip():
-                row.amounts.append((headers[i], None, value, None, 1))
-        else:
-            for key in NORAD_AMOUNTS:
-                if key in layout.columns and (value := cells[layout.columns[key]].strip()):
-                    status = "disbursed" if key.startswith("disbursed") else "planned"
-                    scale = 1000 if key.endswith("_1000") else 1
-                    row.amounts.append((headers[layout.columns[key]], None, value, status, scale))
-        yield line, row
+        amounts_of(layout, cells, row.amounts)
+        yield row
+
+
+def wide_amounts(layout, cells, amounts):
+    for index, year, status in layout.year_columns:
+        if value := cells[index].strip():
+            amounts.append((layout.headers[index], year, value, status, 1))
+
+
+def long_amounts(layout, cells, amounts):
+    i = layout.columns["amount"]
+    if value := cells[i].strip():
+        amounts.append((layout.headers[i], None, value, None, 1))
+
+
+def norad_amounts(layout, cells, amounts):
+    for key, (status, scale) in NORAD_AMOUNTS.items():
+        if key in layout.columns and (value := cells[layout.columns[key]].strip()):
+            amounts.append((layout.headers[layout.columns[key]], None, value, status, scale))
+
+
+def record_rows(records, schema=SCHEMA):
+    """Turn in-memory records (see import_records) into RawRows, numbered from 1."""
+    # The keys taken as text; measures, year and amount are converted.
+    keys = [c.key for c in schema.columns if c.in_table and c.key not in ("year", "amount")]
+    for position, record in enumerate(records, start=1):
+        cells = {}
+        for key in keys:
+            value = record.get(key)
+            if value is not None:
+                cells[key] = (key, str(value).strip())
+        cells["measures"] = ("measures", measures_text(record.get("measures")))
+        cells["year"] = ("year", str(record.get("year", "")).strip())
+        amount = record.get("amount")
+        if isinstance(amount, Decimal | int | float):
+            amount = format(Decimal(str(amount)), "f")
+        row = RawRow(position, cells)
+        if amount not in (None, ""):
+            row.amounts.append(("amount", None, str(amount).strip(), None, 1))
+        yield row
+
+
+def measures_text(value):
+    if value is None or isinstance(value, str):
+        return value or ""
+    items = []
+    for item in value:
+        items.append(f"{item[0]} ({item[1]}%)" if isinstance(item, tuple | list) else str(item))
+    return "; ".join(items)

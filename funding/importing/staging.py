@@ -1,8 +1,11 @@
 """Staging: the checked rows go into temporary tables, where SQL finds cross-row problems and
 matches them with what the database already holds. Nothing here writes to a data table.
 
-PostgreSQL fills the staging table with COPY; other databases with executemany. Every other
-statement is portable SQL (UPDATE … FROM needs SQLite ≥ 3.33).
+import_stage holds the staged rows (its columns are the staged-row description's); it is
+grouped into import_proj (projects), import_agr (agreements) and import_amt (amounts), each
+with the id and old values of its existing record once resolved. PostgreSQL fills the stage
+with COPY; other databases with executemany. Every other statement is portable SQL
+(UPDATE … FROM needs SQLite ≥ 3.33).
 """
 
 from django.db import connection
@@ -10,23 +13,9 @@ from django.db import connection
 from funding.models import YearlyAmount
 from projects.models import Agreement, Project, ProjectMeasure
 
-STAGE_COLUMNS = [
-    ("line", "INTEGER"),
-    ("akey", "TEXT"),
-    ("number", "TEXT"),
-    ("title", "TEXT"),
-    ("channel_id", "BIGINT"),
-    ("recipient_id", "BIGINT"),
-    ("unit_id", "BIGINT"),
-    ("objective", "TEXT"),
-    ("measure_set", "INTEGER"),
-    ("description", "TEXT"),
-    ("source", "TEXT"),
-    ("demo", "TEXT"),
-    ("year", "INTEGER"),
-    ("ore", "BIGINT"),
-    ("status", "TEXT"),
-]
+from .schema import SCHEMA
+
+Status = YearlyAmount.Status
 TEMP_TABLES = ["import_stage", "import_mset", "import_proj", "import_agr", "import_amt"]
 BATCH = 10_000
 TEMP_STATISTICS = 10
@@ -41,8 +30,8 @@ T = {
 class Stage:
     """The temporary tables of one import, on the current connection and transaction."""
 
-    def __init__(self, fmt):
-        self.fmt = fmt
+    def __init__(self, fmt, schema=SCHEMA):
+        self.fmt, self.schema = fmt, schema
         self.cursor = connection.cursor()
         self.postgres = connection.vendor == "postgresql"
         self.rows = 0
@@ -60,8 +49,7 @@ class Stage:
 
     def create(self):
         self.drop()
-        columns = ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS)
-        self.sql(f"CREATE TEMP TABLE import_stage ({columns})")
+        self.sql(f"CREATE TEMP TABLE import_stage ({self.schema.stage_columns()})")
         self.sql("CREATE TEMP TABLE import_mset (set_id INTEGER, measure_id BIGINT, share NUMERIC)")
 
     def drop(self):
@@ -69,17 +57,23 @@ class Stage:
             self.sql(f"DROP TABLE IF EXISTS {table}")
 
     def fill(self, staged):
-        """Stream staging tuples into import_stage."""
-        names = ", ".join(name for name, _ in STAGE_COLUMNS)
+        """Stream staged rows into import_stage."""
         if self.postgres:
-            with self.cursor.cursor.copy(f"COPY import_stage ({names}) FROM STDIN") as copy:
-                for row in staged:
-                    copy.write_row(row)
-                    self.rows += 1
+            self.copy(staged)
             self.analyze("import_stage")
-            return
-        marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
-        insert = f"INSERT INTO import_stage ({names}) VALUES ({marks})"
+        else:
+            self.insert(staged)
+
+    def copy(self, staged):
+        names = self.schema.column_list()
+        with self.cursor.cursor.copy(f"COPY import_stage ({names}) FROM STDIN") as copy:
+            for row in staged:
+                copy.write_row(row)
+                self.rows += 1
+
+    def insert(self, staged):
+        marks = ", ".join(["%s"] * len(self.schema.names))
+        insert = f"INSERT INTO import_stage ({self.schema.column_list()}) VALUES ({marks})"
         batch = []
         for row in staged:
             batch.append(row)
@@ -100,58 +94,60 @@ class Stage:
         rows = [(sid, mid, share) for key, sid in measure_sets.items() for mid, share in key]
         if rows:
             self.cursor.executemany("INSERT INTO import_mset VALUES (%s, %s, %s)", rows)
+        self.group_projects()
+        self.group_agreements()
+        if self.fmt == "norad":
+            self.add_up_payments()
+        else:
+            self.group_amounts()
+        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def group_projects(self):
+        keys = self.schema.key_list()
         self.sql(
-            """CREATE TEMP TABLE import_proj AS SELECT title, channel_id, recipient_id,
-            MAX(objective) AS objective, MAX(measure_set) AS measure_set,
-            MAX(description) AS description, MAX(source) AS source, MAX(demo) AS demo,
-            MIN(line) AS line,
-            CASE WHEN MIN(objective) <> MAX(objective) OR MIN(measure_set) <> MAX(measure_set)
-              THEN 1 ELSE 0 END AS rows_differ,
-            CAST(NULL AS BIGINT) AS project_id, CAST(NULL AS TEXT) AS old_objective,
-            CAST(NULL AS TEXT) AS old_description, CAST(NULL AS TEXT) AS old_source,
-            CAST(NULL AS TEXT) AS old_demo,
+            f"""CREATE TEMP TABLE import_proj AS SELECT {keys}, {self.schema.project_group()},
+            MIN(line) AS line, CAST(NULL AS BIGINT) AS project_id,
             CASE WHEN MAX(measure_set) IS NULL THEN 0 ELSE 1 END AS measures_changed
-            FROM import_stage GROUP BY title, channel_id, recipient_id"""
+            FROM import_stage GROUP BY {keys}"""
         )
+
+    def group_agreements(self):
         self.sql(
-            """CREATE TEMP TABLE import_agr AS SELECT akey, MAX(number) AS number,
-            MAX(title) AS title, MAX(channel_id) AS channel_id,
-            MAX(recipient_id) AS recipient_id, MAX(unit_id) AS unit_id,
+            f"""CREATE TEMP TABLE import_agr AS SELECT akey, {self.schema.agreement_group()},
             MIN(year) AS first_year, MAX(year) AS last_year, MIN(line) AS line,
-            CASE WHEN MIN(title) <> MAX(title) OR MIN(channel_id) <> MAX(channel_id)
-              OR MIN(recipient_id) <> MAX(recipient_id) OR MIN(unit_id) <> MAX(unit_id)
-              THEN 1 ELSE 0 END AS keys_differ,
             CAST(NULL AS BIGINT) AS project_id, CAST(NULL AS BIGINT) AS agreement_id,
             CAST(NULL AS INTEGER) AS old_first, CAST(NULL AS INTEGER) AS old_last
             FROM import_stage GROUP BY akey"""
         )
-        if self.fmt == "norad":  # payments add up; disbursed wins over planned
-            paid = "d > 0 OR n_planned = 0"
-            self.sql(
-                f"""CREATE TEMP TABLE import_amt AS SELECT akey, year, line, last_line,
-                CASE WHEN {paid} THEN d ELSE p END AS ore,
-                CASE WHEN {paid} THEN 'disbursed' ELSE 'planned' END AS status,
-                0 AS values_differ, 0 AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
-                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
-                CAST(NULL AS TEXT) AS old_status
-                FROM (SELECT akey, year, MIN(line) AS line, MAX(line) AS last_line,
-                  SUM(CASE WHEN status = 'disbursed' THEN ore ELSE 0 END) AS d,
-                  SUM(CASE WHEN status = 'planned' THEN ore ELSE 0 END) AS p,
-                  SUM(CASE WHEN status = 'planned' THEN 1 ELSE 0 END) AS n_planned
-                  FROM import_stage GROUP BY akey, year) AS payments"""
-            )
-        else:
-            self.sql(
-                """CREATE TEMP TABLE import_amt AS SELECT akey, year, MIN(line) AS line,
-                MAX(line) AS last_line, MAX(ore) AS ore, MAX(status) AS status,
-                CASE WHEN MIN(ore) <> MAX(ore) OR MIN(status) <> MAX(status)
-                  THEN 1 ELSE 0 END AS values_differ,
-                MIN(ore) AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
-                CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
-                CAST(NULL AS TEXT) AS old_status
-                FROM import_stage GROUP BY akey, year"""
-            )
-        self.analyze("import_proj", "import_agr", "import_amt", "import_mset")
+
+    def group_amounts(self):
+        self.sql(
+            """CREATE TEMP TABLE import_amt AS SELECT akey, year, MIN(line) AS line,
+            MAX(line) AS last_line, MAX(ore) AS ore, MAX(status) AS status,
+            CASE WHEN MIN(ore) <> MAX(ore) OR MIN(status) <> MAX(status)
+              THEN 1 ELSE 0 END AS values_differ,
+            MIN(ore) AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+            CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+            CAST(NULL AS TEXT) AS old_status
+            FROM import_stage GROUP BY akey, year"""
+        )
+
+    def add_up_payments(self):
+        """A Norad extract's payments add up; disbursed wins over planned."""
+        paid, disbursed, planned = "d > 0 OR n_planned = 0", Status.DISBURSED, Status.PLANNED
+        self.sql(
+            f"""CREATE TEMP TABLE import_amt AS SELECT akey, year, line, last_line,
+            CASE WHEN {paid} THEN d ELSE p END AS ore,
+            CASE WHEN {paid} THEN '{disbursed}' ELSE '{planned}' END AS status,
+            0 AS values_differ, 0 AS min_ore, CAST(NULL AS BIGINT) AS agreement_id,
+            CAST(NULL AS BIGINT) AS old_id, CAST(NULL AS BIGINT) AS old_ore,
+            CAST(NULL AS TEXT) AS old_status
+            FROM (SELECT akey, year, MIN(line) AS line, MAX(line) AS last_line,
+              SUM(CASE WHEN status = '{disbursed}' THEN ore ELSE 0 END) AS d,
+              SUM(CASE WHEN status = '{planned}' THEN ore ELSE 0 END) AS p,
+              SUM(CASE WHEN status = '{planned}' THEN 1 ELSE 0 END) AS n_planned
+              FROM import_stage GROUP BY akey, year) AS payments"""
+        )
 
     def analyze(self, *tables):
         """Refresh PostgreSQL's statistics after bulk changes, or it plans nested loops.
@@ -172,33 +168,19 @@ class Stage:
     def resolve(self):
         """Find the existing project, agreement and amount of each staged one."""
         self.sql(
-            """UPDATE import_proj SET project_id = p.id, old_objective = p.objective,
-            old_description = p.description, old_source = p.source, old_demo = p.demo
-            FROM {project} AS p WHERE p.title = import_proj.title
-            AND p.channel_id = import_proj.channel_id
-            AND p.recipient_id = import_proj.recipient_id"""
+            f"""UPDATE import_proj SET project_id = p.id, {self.schema.old_values("p")}
+            FROM {{project}} AS p WHERE {self.schema.same_project("p", "import_proj")}"""
         )
         self.link_projects()
         self.link_agreements()
         self.link_amounts()
-        self.sql(
-            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
-            AND measure_set IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
-              AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
-                AND pm.measure_id = m.measure_id AND pm.share = m.share))
-            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
-              AND NOT EXISTS (SELECT 1 FROM import_mset AS m
-                WHERE m.set_id = import_proj.measure_set
-                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
-        )
+        self.match_measures()
         self.analyze("import_proj", "import_agr", "import_amt")
 
     def link_projects(self):
         self.sql(
-            """UPDATE import_agr SET project_id = ip.project_id FROM import_proj AS ip
-            WHERE ip.title = import_agr.title AND ip.channel_id = import_agr.channel_id
-            AND ip.recipient_id = import_agr.recipient_id AND ip.project_id IS NOT NULL
+            f"""UPDATE import_agr SET project_id = ip.project_id FROM import_proj AS ip
+            WHERE {self.schema.same_project("ip", "import_agr")} AND ip.project_id IS NOT NULL
             AND import_agr.project_id IS NULL"""
         )
 
@@ -223,4 +205,18 @@ class Stage:
             old_ore = CAST(ROUND(y.amount * 100) AS BIGINT), old_status = y.status
             FROM import_agr AS ia JOIN {amount} AS y ON y.agreement_id = ia.agreement_id
             WHERE ia.akey = import_amt.akey AND y.year = import_amt.year"""
+        )
+
+    def match_measures(self):
+        """An existing project whose measure shares are exactly the staged set keeps them."""
+        self.sql(
+            """UPDATE import_proj SET measures_changed = 0 WHERE project_id IS NOT NULL
+            AND measure_set IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM import_mset AS m WHERE m.set_id = import_proj.measure_set
+              AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+                AND pm.measure_id = m.measure_id AND pm.share = m.share))
+            AND NOT EXISTS (SELECT 1 FROM {pm} AS pm WHERE pm.project_id = import_proj.project_id
+              AND NOT EXISTS (SELECT 1 FROM import_mset AS m
+                WHERE m.set_id = import_proj.measure_set
+                AND m.measure_id = pm.measure_id AND m.share = pm.share))"""
         )

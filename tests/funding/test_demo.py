@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from funding.demo.loading import IMPORT_NAME
-from funding.importing.checking import equal_shares
+from funding.importing.lookups import equal_shares
 from funding.models import ImportRun, YearlyAmount
 from projects.models import Agreement, Project
 

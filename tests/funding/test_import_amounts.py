@@ -3,7 +3,7 @@ the path for written amounts (separators, prefixes, decimals)."""
 
 import pytest
 
-from funding.importing.checking import parse_amount, parse_year
+from funding.importing.values import parse_amount, parse_year
 
 
 @pytest.mark.parametrize(

@@ -56,8 +56,8 @@ def test_a_changed_amount_updates_exactly_that_amount(db, tmp_path):
             "record": "Programme to combat human trafficking in Bosnia and Herzegovina – "
             "West Balkans Section",
             "field": "2007",
-            "old": "NOK 500 000.50 (allocated)",
-            "new": "NOK 510 000.00 (allocated)",
+            "old": "NOK 500\u202f000.50 (allocated)",
+            "new": "NOK 510\u202f000.00 (allocated)",
         }
     ]
 

@@ -6,12 +6,11 @@ import io
 
 from openpyxl import Workbook
 
+from funding.models import YearlyAmount
 from projects.models import Agreement, ProjectMeasure
 from web.spreadsheets import escape
 
-from .models import YearlyAmount
-
-STATUS_ORDER = {"planned": 0, "allocated": 1, "disbursed": 2}
+STATUS_ORDER = {status: i for i, status in enumerate(YearlyAmount.Status.values)}  # planned first
 HEADER = [
     "Agreement no",
     "Project title",

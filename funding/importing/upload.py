@@ -19,9 +19,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .exporting import csv_lines, xlsx_bytes
-from .importing import import_file
+from funding.models import YearlyAmount
 
+from . import import_file
+from .exporting import csv_lines, xlsx_bytes
+
+Status = YearlyAmount.Status
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv")
 TOKEN_SALT = "funding.import-upload"
 TOKEN_MAX_AGE = 3600
@@ -44,7 +47,7 @@ class UploadForm(forms.Form):
         ],
     )
     status = forms.ChoiceField(
-        choices=[("allocated", "allocated"), ("disbursed", "disbursed"), ("planned", "planned")],
+        choices=[(s, s) for s in (Status.ALLOCATED, Status.DISBURSED, Status.PLANNED)],
         help_text="Status of plain year columns and of rows without a status.",
     )
     create_missing = forms.BooleanField(

@@ -1,0 +1,156 @@
+"""Opening a project-list file: its bytes are read once to hash them and tell the encoding,
+then its text once for the delimiter, the header and the records.
+
+`open_list(path)` opens the file once and gives a `ListFile`: `.sha256` and `.codec` (always
+set), `.problem` (why the file cannot be read as a list, or None) and, without a problem,
+`.delimiter`, `.header` (the first record's cells) and `.rows`, an iterator of (line number,
+cells) that raises FileProblem for a broken record.
+"""
+
+import codecs
+import csv
+import hashlib
+import io
+from contextlib import contextmanager
+from itertools import chain
+
+from .problems import FileProblem
+
+CHUNK = 1 << 20
+MAX_CELL = 100_000  # characters; longer cells are refused, not truncated
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+class Encoding:
+    """Tells a file's codec from its bytes, fed in order: its byte-order mark, else UTF-8 if
+    all of it decodes, else Windows-1252 if all of it decodes as that."""
+
+    def __init__(self, head):
+        if head.startswith(codecs.BOM_UTF8):
+            self.codec, self.declared = "utf-8-sig", "UTF-8"
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.codec, self.declared = "utf-16", "UTF-16"
+        else:
+            self.codec, self.declared = None, None
+        self.utf = codecs.getincrementaldecoder(self.codec or "utf-8")()  # None once it fails
+        # Checked alongside, from the first byte, in case UTF-8 fails later on.
+        self.cp1252 = None if self.declared else codecs.getincrementaldecoder("cp1252")()
+        self.cp1252_error = None
+        self.offset = 0
+        self.problem = None
+
+    def feed(self, chunk, final=False):
+        if self.problem:
+            return
+        if self.utf is not None:
+            if self.codec is None and b"\x00" in chunk:
+                self.problem = FileProblem("This is not a text file (it contains NUL bytes).")
+                return
+            try:
+                self.utf.decode(chunk, final)
+            except UnicodeDecodeError as exc:
+                self.utf_failed(self.offset + exc.start)
+        if self.cp1252 is not None and self.cp1252_error is None:
+            try:
+                self.cp1252.decode(chunk)
+            except UnicodeDecodeError as exc:
+                self.cp1252_error = self.offset + exc.start
+        self.offset += len(chunk)
+
+    def utf_failed(self, byte):
+        self.utf = None
+        if self.declared:
+            self.problem = FileProblem(
+                f"The file declares {self.declared} by its byte-order mark, but byte "
+                f"{byte} is not valid {self.declared}; save it again as UTF-8."
+            )
+
+    def result(self):
+        """(codec, problem) once every chunk was fed."""
+        self.feed(b"", final=True)
+        if self.problem or self.utf is not None:
+            return self.codec or "utf-8", self.problem
+        if self.cp1252_error is not None:
+            return "cp1252", FileProblem(
+                f"The file is neither UTF-8, UTF-16 nor Windows-1252 text (byte "
+                f"{self.cp1252_error} cannot be read); is it a spreadsheet or binary file? "
+                "Save it as CSV (UTF-8)."
+            )
+        return "cp1252", None
+
+
+def scan(raw):
+    """One binary read of the whole file: (sha256, codec, problem or None)."""
+    digest = hashlib.sha256()
+    chunk = raw.read(CHUNK)
+    encoding = Encoding(chunk[:4])
+    while chunk:
+        digest.update(chunk)
+        encoding.feed(chunk)
+        chunk = raw.read(CHUNK)
+    return (digest.hexdigest(), *encoding.result())
+
+
+def sniff_delimiter(header_line):
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+class ListFile:
+    """A project list being read (see the module's docstring)."""
+
+    def __init__(self, raw):
+        self.sha256, self.codec, self.problem = scan(raw)
+        self.delimiter, self.header, self.rows = None, None, iter(())
+        if self.problem is None:
+            raw.seek(0)
+            self.text = io.TextIOWrapper(raw, encoding=self.codec, newline="")
+            try:
+                self.read_header()
+            except FileProblem as exc:
+                self.problem = exc
+
+    def read_header(self):
+        first = self.text.readline()
+        if not first.strip():
+            rest = self.text.read(1)
+            raise FileProblem(
+                "The file is empty." if not rest else "The first line (the header) is empty."
+            )
+        self.delimiter = sniff_delimiter(first)
+        reader = csv.reader(chain([first], self.text), delimiter=self.delimiter, strict=True)
+        self.rows = records(reader)
+        first_record = next(self.rows, None)
+        if first_record is None:
+            raise FileProblem("The file is empty.")
+        self.header = first_record[1]
+
+
+def records(reader):
+    """(line number of its start, cells) for each record; FileProblem for a broken one."""
+    previous = 0
+    try:
+        for cells in reader:
+            start = previous + 1
+            previous = reader.line_num
+            if cells and max(map(len, cells)) > MAX_CELL:
+                raise FileProblem(
+                    f"Line {start}: a cell is longer than {MAX_CELL:,} characters; "
+                    "is this really a project list?"
+                )
+            yield start, cells
+    except csv.Error as exc:
+        message = str(exc)
+        if "field larger than field limit" in message:
+            message = f"a cell is longer than {csv.field_size_limit():,} characters"
+        elif "unexpected end of data" in message or "EOF" in message:
+            message = "the file ends inside a quoted cell (it is cut off mid-row)"
+        raise FileProblem(f"Line {previous + 1}: {message}.") from None
+
+
+@contextmanager
+def open_list(path):
+    """Open the file at `path` (once) as a ListFile; closed when the block ends."""
+    with open(path, "rb") as raw:
+        yield ListFile(raw)
