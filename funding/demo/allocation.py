@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from web.formats import nok
+
 from .layout import WEST_BALKANS
 
 MILLION = 1_000_000
@@ -67,7 +69,9 @@ def allocate(agreements, region_of, channel_class_of):
             taken = sum(float(v) for a, year, v in fixed if test(a, year))
             if not members:
                 if abs(target - taken) > 1_000:
-                    raise ValueError(f"No free agreement-year for a target of NOK {target:,.0f}.")
+                    raise ValueError(
+                        f"No free agreement-year for a target of {nok(target, code=True)}."
+                    )
                 continue
             constraints.append((members, target - taken))
         weights = [1.0 + ((7 * i) % 11) / 10 for i in range(len(free))]

@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from funding.importing import import_file
+from funding.models import YearlyAmount
 
 LARGE_FILE = 1 << 20  # bytes; smaller files finish before a progress line would help
 
@@ -18,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="auto", choices=["auto", "wide", "long", "norad"])
         parser.add_argument(
             "--status",
-            default="allocated",
-            choices=["allocated", "disbursed", "planned"],
+            default=YearlyAmount.Status.ALLOCATED,
+            choices=YearlyAmount.Status.values,
             help="Status of plain year columns (wide) and rows without a status (long).",
         )
         parser.add_argument(
