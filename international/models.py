@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
 from projects.models import Channel, Recipient
+from projects.models.tree import loop_through
 
 from .dates import check_order, order_constraints, written
 
@@ -117,16 +118,8 @@ class Instrument(models.Model):
 
     def clean(self):
         check_order(self, self.DATE_ORDER)
-        chain, seen, ancestor = [str(self)], set(), self.parent
-        while ancestor is not None and ancestor.pk not in seen:
-            chain.append(str(ancestor))
-            if self.pk and ancestor.pk == self.pk:
-                path = " → ".join(chain)
-                raise ValidationError(
-                    {"parent": f"An instrument cannot supplement itself: {path}."}
-                )
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if path := loop_through(self):
+            raise ValidationError({"parent": f"An instrument cannot supplement itself: {path}."})
 
 
 class Status(models.TextChoices):

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from history.models import ImportRunStamp
 
 from .geography import Alias
+from .tree import loop_through
 
 
 class PartnerGroup(models.Model):
@@ -109,16 +110,10 @@ class Channel(models.Model):
         return self.name
 
     def clean(self):
-        chain, seen, ancestor = [str(self)], set(), self.parent
-        while ancestor is not None and ancestor.pk not in seen:
-            chain.append(str(ancestor))
-            if self.pk and ancestor.pk == self.pk:
-                path = " → ".join(chain)
-                raise ValidationError(
-                    {"parent": f"An organisation cannot be its own ancestor: {path}."}
-                )
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if path := loop_through(self):
+            raise ValidationError(
+                {"parent": f"An organisation cannot be its own ancestor: {path}."}
+            )
 
 
 class ChannelAlias(Alias):
