@@ -75,10 +75,11 @@ INSTALLED_APPS = [
     "measures",
     "projects",
     "funding",
+    "followup",
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
-ROLE_APPS = ["measures", "projects", "funding"]
+ROLE_APPS = ["measures", "projects", "funding", "followup"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
