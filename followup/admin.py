@@ -7,11 +7,16 @@ from projects.admin import MeasureWithProjectsAdmin
 
 from .models import NO_MEASURE, Effort
 
+FIELDS = [
+    "measures", "year", "kind", "title", "narrative", "unit", "region", "countries",
+    "organisation", "projects", "source", "demo",
+]  # fmt: skip
+
 
 class EffortForm(forms.ModelForm):
     class Meta:
         model = Effort
-        fields = "__all__"
+        fields = FIELDS
 
     def clean_measures(self):
         measures = self.cleaned_data.get("measures")
@@ -29,10 +34,7 @@ class EffortAdmin(SimpleHistoryAdmin):
     list_select_related = ["unit", "region", "organisation"]
     search_fields = ["title", "narrative", "source", "organisation__name"]
     autocomplete_fields = ["measures", "countries", "organisation", "projects", "unit", "region"]
-    fields = [
-        "measures", "year", "kind", "title", "narrative", "unit", "region", "countries",
-        "organisation", "projects", "source", "demo",
-    ]  # fmt: skip
+    fields = FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("measures")

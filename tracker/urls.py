@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("changes/", include("history.urls")),
+    path("", include("followup.urls")),
     path("", include("funding.urls")),
 ]
