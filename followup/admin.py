@@ -17,12 +17,7 @@ class EffortForm(forms.ModelForm):
     class Meta:
         model = Effort
         fields = FIELDS
-
-    def clean_measures(self):
-        measures = self.cleaned_data.get("measures")
-        if not measures:
-            raise forms.ValidationError(NO_MEASURE)
-        return measures
+        error_messages = {"measures": {"required": NO_MEASURE}}
 
 
 @admin.register(Effort)
