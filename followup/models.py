@@ -21,7 +21,7 @@ class EffortQuerySet(models.QuerySet):
         """With everything a report or page shows of each effort, in a fixed number of queries."""
         return self.select_related("unit", "region", "organisation").prefetch_related(
             "measures",
-            "countries__region",
+            "countries",
             "projects__recipient",
             "projects__channel",
         )

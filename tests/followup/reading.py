@@ -13,7 +13,9 @@ FIGURE = re.compile(r'<a class="figure" href="([^"]*)">(.*?)</a>', re.S)
 def html_headings(page):
     """(Word level, text) of the report's headings: h1 is the title (0), h2 Heading 1, …"""
     report = page[page.index('<article class="report">') :]
-    return [(int(level) - 1, html.unescape(text).strip()) for level, text in HEADING.findall(report)]
+    return [
+        (int(level) - 1, html.unescape(text).strip()) for level, text in HEADING.findall(report)
+    ]
 
 
 def html_figures(page):
@@ -26,11 +28,7 @@ def word(content):
 
 def word_headings(document):
     levels = {"Title": 0, **{f"Heading {n}": n for n in range(1, 10)}}
-    return [
-        (levels[p.style.name], p.text)
-        for p in document.paragraphs
-        if p.style.name in levels
-    ]
+    return [(levels[p.style.name], p.text) for p in document.paragraphs if p.style.name in levels]
 
 
 def word_text(document):

@@ -11,7 +11,7 @@ from projects.models import Project
 
 from .reading import html_headings, word, word_headings
 
-# The measures the 2007 report has a section for (sections 3–15), in its order.
+# The measures the 2007 report has a section for (sections 3 to 15), in its order.
 SEED_MEASURES = [1, 2, 11, 16, 23, 30, 31, 32, 33, 34, 35, 36, 37]
 # The report's region headings, as the records name the regions.
 REGIONS = {"Africa": "Africa", "Asia": "Asia", "Europe": "Europe", "Latin America": "America",
@@ -66,7 +66,7 @@ def test_each_effort_sits_under_the_reports_region_and_country(demo, rows, analy
     where = outline(analyst_client.get("/report/2007/").context["report"])
     checked = 0
     for row in (row for row in rows if row["year"] == "2007"):
-        measure, *headings = [part.strip() for part in row["section"].split(" / ")]
+        _measure, *headings = [part.strip() for part in row["section"].split(" / ")]
         region, place = where[(int(row["measures"]), row["title"])]
         if headings and headings[0] in REGIONS:
             assert region == REGIONS[headings[0]], row["title"]

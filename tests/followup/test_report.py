@@ -78,9 +78,7 @@ SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://evil.example","x")'
 
 
-def test_titles_with_script_and_formulas_are_escaped_in_html_and_word(
-    analyst_client, make_effort
-):
+def test_titles_with_script_and_formulas_are_escaped_in_html_and_word(analyst_client, make_effort):
     make_effort(title=SCRIPT, narrative=FORMULA + "\x07bell", measures=(2,))
     page = analyst_client.get("/report/2007/").content.decode()
     assert SCRIPT not in page
