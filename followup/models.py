@@ -31,18 +31,23 @@ class EffortQuerySet(models.QuerySet):
         return self.order_by("-year").values_list("year", flat=True).first()
 
 
+class EffortKind(models.TextChoices):
+    """What kind of thing an effort is; `Effort.Kind` everywhere else."""
+
+    PROJECT_SUPPORT = "project_support", "Project support"
+    POLITICAL_DIALOGUE = "political_dialogue", "Political dialogue"
+    MULTILATERAL = "multilateral", "Multilateral negotiation"
+    MEETING = "meeting", "Conference or meeting"
+    SECONDMENT = "secondment", "Secondment or personnel"
+    RESEARCH = "research", "Research or evaluation"
+    LEGISLATION = "legislation", "Legislation or guidance"
+    OTHER = "other", "Other"
+
+
 class Effort(models.Model):
     """Something done under one or more measures in a year: a project, a dialogue, a meeting…"""
 
-    class Kind(models.TextChoices):
-        PROJECT_SUPPORT = "project_support", "Project support"
-        POLITICAL_DIALOGUE = "political_dialogue", "Political dialogue"
-        MULTILATERAL = "multilateral", "Multilateral negotiation"
-        MEETING = "meeting", "Conference or meeting"
-        SECONDMENT = "secondment", "Secondment or personnel"
-        RESEARCH = "research", "Research or evaluation"
-        LEGISLATION = "legislation", "Legislation or guidance"
-        OTHER = "other", "Other"
+    Kind = EffortKind
 
     measures = models.ManyToManyField(Measure, related_name="efforts")
     year = models.PositiveSmallIntegerField()
@@ -88,12 +93,9 @@ class Effort(models.Model):
             ),
             models.CheckConstraint(condition=~Q(title=""), name="effort_has_title"),
             models.CheckConstraint(
-                condition=Q(kind__in=["project_support", "political_dialogue", "multilateral",
-                                      "meeting", "secondment", "research", "legislation",
-                                      "other"]),
-                name="effort_kind_valid",
+                condition=Q(kind__in=EffortKind.values), name="effort_kind_valid"
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.title}"

@@ -137,7 +137,14 @@ class Measure(models.Model):
             raise ValidationError({"goal": "The goal must belong to the same plan as the measure."})
 
 
-STATUS_VALUES = ["not_started", "under_way", "completed", "ongoing", "discontinued"]
+class FollowUpStatus(models.TextChoices):
+    """How far a measure had come in a year; `MeasureStatus.Status` everywhere else."""
+
+    NOT_STARTED = "not_started", "Not started"
+    UNDER_WAY = "under_way", "Under way"
+    COMPLETED = "completed", "Completed"
+    ONGOING = "ongoing", "Ongoing"
+    DISCONTINUED = "discontinued", "Discontinued"
 
 
 class MeasureStatusQuerySet(models.QuerySet):
@@ -149,12 +156,7 @@ class MeasureStatusQuerySet(models.QuerySet):
 class MeasureStatus(models.Model):
     """How far a measure had come in a year, as staff recorded it; a blank status is unknown."""
 
-    class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        UNDER_WAY = "under_way", "Under way"
-        COMPLETED = "completed", "Completed"
-        ONGOING = "ongoing", "Ongoing"
-        DISCONTINUED = "discontinued", "Discontinued"
+    Status = FollowUpStatus
 
     NOT_RECORDED = "Not recorded"
 
@@ -180,7 +182,7 @@ class MeasureStatus(models.Model):
                 name="measure_status_year_in_range",
             ),
             models.CheckConstraint(
-                condition=Q(status="") | Q(status__in=STATUS_VALUES),
+                condition=Q(status="") | Q(status__in=FollowUpStatus.values),
                 name="measure_status_valid",
             ),
         ]
