@@ -46,6 +46,7 @@ class Report:
     year: int
     plan: object
     goals: list  # [(goal title, [MeasureLine])]
+    goal_count: int
     ministry_measures: int
     summary: list  # section 2.2's paragraphs: lists of text and summary.Figure parts
     funding_url: str
@@ -62,10 +63,10 @@ class Report:
     def introduction(self):
         plan = self.plan
         return (
-            f"This report gives an account of the {MINISTRY}'s follow-up in {self.year} of the "
+            f"This report gives an account of the {MINISTRY}' follow-up in {self.year} of the "
             f"Government's plan of action {plan}, which sets out a total of "
             f"{sum(len(lines) for _goal, lines in self.goals)} measures under "
-            f"{len(self.goals)} goals. The {MINISTRY} is responsible alone or together with "
+            f"{self.goal_count} goals. The {MINISTRY} is responsible alone or together with "
             f"other ministries for {self.ministry_measures} of the measures. The efforts "
             "described are grouped under each measure by region and country."
         )
@@ -99,6 +100,7 @@ def build_report(year):
         year=year,
         plan=plan,
         goals=by_goal(lines),
+        goal_count=plan.goals.count(),
         ministry_measures=plan.measures.filter(responsible_ministries=ministry).count()
         if ministry
         else 0,

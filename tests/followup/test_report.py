@@ -91,6 +91,14 @@ def test_titles_with_script_and_formulas_are_escaped_in_html_and_word(analyst_cl
     assert "w:fldSimple" not in document.element.xml and "w:instrText" not in document.element.xml
 
 
+def test_the_introduction_counts_the_plans_measures_and_goals(analyst_client):
+    page = analyst_client.get("/report/2007/").content.decode()
+    assert (
+        "plan of action Stop human trafficking (2006–2009), which sets out a total of 37 "
+        "measures under 6 goals." in page
+    )
+
+
 def test_a_bad_year_or_format_is_a_400(analyst_client):
     assert analyst_client.get("/report/3000/").status_code == 400
     response = analyst_client.get("/report/2007/?format=pdf")
