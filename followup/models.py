@@ -82,7 +82,8 @@ class Effort(models.Model):
 
     objects = EffortQuerySet.as_manager()
 
-    history = HistoricalRecords(bases=[ImportRunStamp])
+    # The links are history too: which measures, countries and projects an effort had.
+    history = HistoricalRecords(bases=[ImportRunStamp], m2m_fields=[measures, countries, projects])
 
     class Meta:
         ordering = ["year", "pk"]

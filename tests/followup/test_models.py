@@ -73,8 +73,13 @@ def test_the_admin_form_accepts_an_unfunded_effort_under_measure_2(db):
     assert not effort.projects.exists()
 
 
-def test_an_effort_keeps_its_history(make_effort):
-    effort = make_effort(title="First title")
+def test_an_effort_keeps_its_history_with_its_links(make_effort):
+    effort = make_effort(title="First title", measures=(2,))
     effort.title = "Second title"
     effort.save(update_fields=["title"])
-    assert list(effort.history.values_list("title", flat=True)) == ["Second title", "First title"]
+    effort.measures.add(measure(36))
+    records = list(effort.history.all())
+    assert [r.title for r in records][:2] == ["Second title", "Second title"]
+    assert records[-1].title == "First title"
+    assert sorted(m.measure.number for m in records[0].measures.all()) == [2, 36]
+    assert [m.measure.number for m in records[1].measures.all()] == [2]

@@ -10,7 +10,7 @@ def add_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
     # Editors and Analysts get the permissions of efforts and of measures' statuses.
     dependencies = [
-        ("followup", "0001_initial"),
+        ("followup", "0002_link_history"),
         ("measures", "0006_measure_status"),
         ("projects", "0004_roles"),
     ]
