@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Goal, Measure, Ministry, Plan
+from .models import Goal, Measure, MeasureStatus, Ministry, Plan
 
 TITLE_MISSING = mark_safe('<em class="missing">title missing</em>')
 
@@ -26,6 +26,14 @@ class TitleListFilter(admin.SimpleListFilter):
 class GoalInline(admin.TabularInline):
     model = Goal
     extra = 0
+
+
+class MeasureStatusInline(admin.TabularInline):
+    """A measure's status by year, on the measure's page."""
+
+    model = MeasureStatus
+    extra = 0
+    ordering = ["year"]
 
 
 @admin.register(Plan)
@@ -69,7 +77,22 @@ class MeasureAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "=number"]
     autocomplete_fields = ["goal", "lead_ministry"]
     filter_horizontal = ["responsible_ministries"]
+    inlines = [MeasureStatusInline]
 
     @admin.display(description="title", ordering="title")
     def title_or_missing(self, obj):
         return obj.title or TITLE_MISSING
+
+
+@admin.register(MeasureStatus)
+class MeasureStatusAdmin(SimpleHistoryAdmin):
+    ordering = ["measure__plan", "measure__number", "year"]
+    list_display = ["measure", "year", "status_label", "summary"]
+    list_filter = ["year", "status", "measure__plan"]
+    list_select_related = ["measure"]
+    search_fields = ["summary", "measure__title", "=measure__number"]
+    autocomplete_fields = ["measure"]
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, obj):
+        return obj.label

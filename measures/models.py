@@ -135,3 +135,68 @@ class Measure(models.Model):
     def clean(self):
         if self.goal_id and self.plan_id and self.goal.plan_id != self.plan_id:
             raise ValidationError({"goal": "The goal must belong to the same plan as the measure."})
+
+
+class FollowUpStatus(models.TextChoices):
+    """How far a measure had come in a year; `MeasureStatus.Status` everywhere else."""
+
+    NOT_STARTED = "not_started", "Not started"
+    UNDER_WAY = "under_way", "Under way"
+    COMPLETED = "completed", "Completed"
+    ONGOING = "ongoing", "Ongoing"
+    DISCONTINUED = "discontinued", "Discontinued"
+
+
+class MeasureStatusQuerySet(models.QuerySet):
+    def for_year(self, year):
+        """The statuses recorded for `year`."""
+        return self.filter(year=year)
+
+
+class MeasureStatus(models.Model):
+    """How far a measure had come in a year, as staff recorded it; a blank status is unknown."""
+
+    Status = FollowUpStatus
+
+    NOT_RECORDED = "Not recorded"
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="statuses")
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=12, choices=Status.choices, blank=True, help_text="Leave blank if unknown."
+    )
+    summary = models.CharField(max_length=500, blank=True)
+
+    objects = MeasureStatusQuerySet.as_manager()
+
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
+    class Meta:
+        ordering = ["measure", "year"]
+        verbose_name = "measure status"
+        verbose_name_plural = "measure statuses"
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "year"], name="measure_status_unique_year"),
+            models.CheckConstraint(
+                condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
+                name="measure_status_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="") | Q(status__in=FollowUpStatus.values),
+                name="measure_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Measure {self.measure.number}, {self.year}: {self.label}"
+
+    @property
+    def label(self):
+        """The status as people read it; "Not recorded" when blank, never a guess."""
+        return self.get_status_display() if self.status else self.NOT_RECORDED
+
+    def clean(self):
+        if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
+            raise ValidationError(
+                {"year": f"{self.year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX})."}
+            )

@@ -18,8 +18,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, get_resolver, resolve
 from django.utils import timezone
 
+from followup.models import Effort
 from funding.models import ImportRun
 from international.models import Instrument
+from measures.models import Measure, MeasureStatus
 from projects.models import Project
 from projects.roles import ANALYSTS, EDITORS, ROLE_APPS
 
@@ -110,6 +112,16 @@ RULES = [
     ("projects:detail", ANALYST_PAGE),
     ("international:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
+    ("measures", ANALYST_PAGE),
+    ("measure", ANALYST_PAGE),
+    ("report", ANALYST_PAGE),
+    (
+        "latest_report",
+        Rule(
+            get=roles(LOGIN, REDIRECT, REDIRECT, REDIRECT),
+            post=roles(LOGIN_OR_NOT_ALLOWED, *[NOT_ALLOWED] * 3),
+        ),
+    ),
     (
         "recent_changes",
         Rule(
@@ -246,6 +258,11 @@ def samples(users, make_agreement):
 
     agreement = make_agreement(amounts={2007: 1000, 2008: 2000})
     ImportRun.objects.create(file_name="list.csv", started=timezone.now(), succeeded=True)
+    measure = Measure.objects.get(plan__start_year=2006, number=2)
+    MeasureStatus.objects.create(measure=measure, year=2007, status="ongoing")
+    Effort.objects.create(year=2007, kind="other", title="Talks", narrative="x").measures.add(
+        measure
+    )
     common = {"user_agent": "test", "ip_address": "127.0.0.9", "username": "x", "path_info": "/"}
     AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=1, **common)
     AccessLog.objects.create(**common)
@@ -277,6 +294,9 @@ def sample_kwargs(route, samples):
         "app_label": "projects",
         "url": "no-such-page/",
         "dimension": "region",
+        "plan": "2006-2009",
+        "number": 2,
+        "year": 2007,
     }
 
 

@@ -76,10 +76,11 @@ INSTALLED_APPS = [
     "projects",
     "international",
     "funding",
+    "followup",
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
-ROLE_APPS = ["measures", "projects", "international", "funding"]
+ROLE_APPS = ["measures", "projects", "international", "funding", "followup"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("instruments/", include("international.urls")),
     path("changes/", include("history.urls")),
+    path("", include("followup.urls")),
     path("", include("funding.urls")),
 ]

@@ -2,7 +2,8 @@
 
 
 def test_anonymous_visitors_are_sent_to_log_in(page, reference_data):
-    for path in ["/", "/breakdowns/region/", "/projects/", "/published/", "/changes/", "/admin/"]:
+    pages = ["/", "/breakdowns/region/", "/projects/", "/published/", "/changes/", "/admin/"]
+    for path in [*pages, "/measures/", "/measures/2006-2009/2/", "/report/2007/"]:
         page.goto(path)
         assert "login" in page.url, path
         assert page.locator("#id_username").is_visible()

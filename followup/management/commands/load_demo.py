@@ -1,7 +1,9 @@
-"""`load_demo [--remove]`: the demo data (funding.demo), loaded through the importer or removed."""
+"""`load_demo [--remove]`: the demo data, loaded or removed: funding's demo projects (written
+through the importer, funding.demo) and then the 2007 report's efforts (followup.demo)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from followup.demo import DemoEffortError, efforts_load, efforts_remove
 from funding.demo import DemoLoadError, demo_load, demo_remove
 
 
@@ -15,13 +17,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, remove, **options):
         if remove:
+            efforts = efforts_remove()
             self.stdout.write(f"Removed the demo data ({demo_remove()} rows).")
+            self.stdout.write(f"Removed the demo efforts ({efforts} rows).")
             return
         try:
             loaded = demo_load()
-        except DemoLoadError as error:
+            efforts = efforts_load()
+        except (DemoLoadError, DemoEffortError) as error:
             raise CommandError(str(error)) from error
         if loaded:
             self.stdout.write("Loaded the demo data: projects from the 2007 report and fillers.")
         else:
             self.stdout.write("The demo data is loaded already; nothing changed.")
+        if efforts:
+            self.stdout.write(f"Loaded the 2007 report's efforts ({efforts}).")
+        else:
+            self.stdout.write("The demo efforts are loaded already; nothing changed.")

@@ -1,0 +1,41 @@
+"""`build_report YEAR [--format docx|html] [-o FILE]`: the yearly report's draft, as the
+/report/<year>/ page builds it."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.template.loader import render_to_string
+
+from followup.overview import BadYear, checked_year
+from followup.report import build_report
+from followup.word import write_docx
+
+PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
+
+
+class Command(BaseCommand):
+    help = "Writes the draft of the yearly report for YEAR as a Word file or a print-ready page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("year")
+        parser.add_argument("--format", choices=["docx", "html"], default="docx")
+        parser.add_argument(
+            "-o", "--output", help="The file to write (default: report-YEAR.FORMAT)."
+        )
+
+    def handle(self, *args, year, format, output, **options):
+        try:
+            year = checked_year(year)
+        except BadYear as error:
+            raise CommandError(str(error)) from error
+        report = build_report(year)
+        if report is None:
+            raise CommandError("No plan of action has measures: there is nothing to report.")
+        path = Path(output or f"report-{year}.{format}")
+        if format == "docx":
+            path.write_bytes(write_docx(report))
+        else:
+            context = {"report": report, "style": PRINT_CSS.read_text(encoding="utf-8")}
+            path.write_text(render_to_string("followup/report_document.html", context), "utf-8")
+        self.stdout.write(f"Wrote the {year} report to {path}.")

@@ -1,0 +1,162 @@
+"""The measures and their follow-up in a year: status, funding (the measure breakdown, split by
+measure share) and efforts; and one measure's record over the years."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.urls import reverse
+
+from funding.breakdowns import charts
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.filters import funding_filter
+from funding.breakdowns.tables import breakdown, by_year
+from funding.breakdowns.views import link
+from funding.models import YearlyAmount
+from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan
+
+from .grouping import grouped, project_amounts
+from .models import Effort
+
+NO_GOAL = "Measures without a goal recorded"
+
+
+class BadYear(ValueError):
+    """A year in the query string or the URL that is not a plausible year."""
+
+
+def checked_year(value):
+    """`value` (text) as a year between YEAR_MIN and YEAR_MAX, else BadYear."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise BadYear(f"{value!r} is not a year; give one such as 2007.") from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise BadYear(f"{year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX}).")
+    return year
+
+
+def latest_year():
+    """The latest year with follow-up records (efforts, statuses), else with amounts, else None."""
+    years = [
+        Effort.objects.latest_year(),
+        MeasureStatus.objects.order_by("-year").values_list("year", flat=True).first(),
+    ]
+    years = [year for year in years if year is not None]
+    if years:
+        return max(years)
+    return YearlyAmount.objects.order_by("-year").values_list("year", flat=True).first()
+
+
+def plan_for(year):
+    """The latest plan with measures that had started by `year` (else the earliest), or None."""
+    plans = Plan.objects.filter(measures__isnull=False).distinct().order_by("-start_year")
+    return plans.filter(start_year__lte=year).first() or plans.last()
+
+
+def funding_query(plan, year=None, measure=None):
+    """The breakdown filters behind a measure's funding: the plan or the measure, the year."""
+    query = QueryDict(mutable=True)
+    if measure is not None:
+        query["measure"] = str(measure.pk)
+    elif plan is not None:
+        query["plan"] = str(plan.pk)
+    if year is not None:
+        query.update({"year_from": str(year), "year_to": str(year)})
+    return query
+
+
+def funding_by_measure(plan, year):
+    """The measure breakdown of `year` for the plan's projects: measure number -> Row, and the
+    link to the breakdown page."""
+    query = funding_query(plan, year)
+    f = funding_filter(query)
+    if not f.is_valid():  # our own values: a failure is a bug, not a user error
+        raise ValueError(f.errors.as_text())
+    table = breakdown(DIMENSIONS["measure"], f.qs)
+    return {row.key: row for row in table.rows}, link("measure", query.urlencode())
+
+
+def measure_url(measure):
+    """The measure's page: /measures/<plan period>/<number>/."""
+    plan = measure.plan
+    return reverse("measure", args=[f"{plan.start_year}-{plan.end_year}", measure.number])
+
+
+@dataclass
+class MeasureLine:
+    measure: object
+    status: str
+    summary: str
+    funding: object  # the measure breakdown's Row, or None
+    efforts: int
+
+    @property
+    def url(self):
+        return measure_url(self.measure)
+
+    @property
+    def recorded(self):
+        """Has anything been recorded for the measure this year (a status or an effort)?"""
+        return bool(self.efforts or self.status != MeasureStatus.NOT_RECORDED)
+
+
+def measure_lines(plan, year):
+    """Every measure of the plan with its year's status, funding and number of efforts."""
+    statuses = {
+        s.measure_id: s for s in MeasureStatus.objects.filter(measure__plan=plan, year=year)
+    }
+    funding, url = funding_by_measure(plan, year)
+    measures = plan.measures.select_related("goal", "plan").annotate(
+        effort_count=Count("efforts", filter=Q(efforts__year=year))
+    )
+    lines = []
+    for measure in measures:
+        status = statuses.get(measure.pk)
+        lines.append(
+            MeasureLine(
+                measure,
+                status.label if status else MeasureStatus.NOT_RECORDED,
+                status.summary if status else "",
+                funding.get(measure.number),
+                measure.effort_count,
+            )
+        )
+    return lines, url
+
+
+def by_goal(lines):
+    """[(goal title, lines)] in the plan's order, measures without a goal last."""
+    goals = {}
+    for line in lines:
+        goal = line.measure.goal
+        goals.setdefault(str(goal) if goal else NO_GOAL, []).append(line)
+    return list(goals.items())
+
+
+@dataclass
+class MeasureRecord:
+    measure: object
+    statuses: list
+    funding: list  # [(year, amount)]
+    chart: dict
+    funding_url: str
+    regions: list  # grouping.RegionGroup
+
+
+def measure_record(measure):
+    """The measure's statuses, funding by year (its row of the measure-by-year breakdown) and
+    efforts grouped by region and country."""
+    query = funding_query(None, measure=measure)
+    matrix = by_year(DIMENSIONS["measure"], funding_filter(query).qs)
+    row = next((row for row in matrix.rows if row.key == measure.number), None)
+    funding = list(zip(matrix.years, row.cells, strict=True)) if row else []
+    efforts = list(measure.efforts.for_report().order_by("year", "pk"))
+    return MeasureRecord(
+        measure,
+        list(measure.statuses.all()),
+        funding,
+        charts.bars((str(year), amount) for year, amount in funding),
+        link("measure", f"{query.urlencode()}&by=year"),
+        grouped(efforts, project_amounts(efforts)),
+    )

@@ -1,0 +1,63 @@
+"""/measures/: the plan's measures in a year, with status, funding and efforts."""
+
+from decimal import Decimal
+
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.tables import breakdown
+from funding.models import YearlyAmount
+
+
+def test_it_lists_the_37_measures_by_goal_for_the_year_given(analyst_client):
+    response = analyst_client.get("/measures/?year=2007")
+    assert response.status_code == 200
+    assert response.context["year"] == 2007
+    lines = [line for _goal, lines in response.context["goals"] for line in lines]
+    assert [line.measure.number for line in lines] == list(range(1, 38))
+
+
+def test_the_default_year_is_the_latest_with_records(analyst_client, make_effort):
+    make_effort(year=2005)
+    make_effort(year=2008)
+    assert analyst_client.get("/measures/").context["year"] == 2008
+
+
+def test_a_bad_year_is_a_400_with_a_message(analyst_client):
+    for value, message in [("abc", "is not a year"), ("1066", "not a plausible year")]:
+        response = analyst_client.get(f"/measures/?year={value}")
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+
+def test_a_measure_with_nothing_recorded_is_flagged(analyst_client, make_effort, make_status):
+    make_effort(measures=(2,))
+    make_status(number=3, status="")  # a blank status is not a record
+    make_status(number=4, status="ongoing")
+    lines = {
+        line.measure.number: line
+        for _goal, lines in analyst_client.get("/measures/?year=2007").context["goals"]
+        for line in lines
+    }
+    assert (lines[2].efforts, lines[2].recorded) == (1, True)
+    assert (lines[3].status, lines[3].recorded) == ("Not recorded", False)
+    assert (lines[4].status, lines[4].recorded) == ("Ongoing", True)
+    page = analyst_client.get("/measures/?year=2007").content.decode()
+    assert page.count("Nothing recorded for 2007") == 35
+
+
+def test_funding_is_the_measure_breakdowns(analyst_client, make_agreement):
+    make_agreement(amounts={2007: 1000, 2008: 5000}, measures=((1, 60), (5, 40)))
+    make_agreement(title="Other", amounts={2007: 333}, measures=((5, 100),))
+    table = breakdown(DIMENSIONS["measure"], YearlyAmount.objects.filter(year=2007))
+    lines = {
+        line.measure.number: line
+        for _goal, lines in analyst_client.get("/measures/?year=2007").context["goals"]
+        for line in lines
+    }
+    assert lines[1].funding.amount == table.row(1).amount == Decimal("600.00")
+    assert lines[5].funding.amount == table.row(5).amount == Decimal("733.00")
+    assert lines[2].funding is None
+
+
+def test_it_links_each_measure_to_its_page(analyst_client):
+    page = analyst_client.get("/measures/?year=2007").content.decode()
+    assert 'href="/measures/2006-2009/2/"' in page
