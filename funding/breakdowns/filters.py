@@ -17,7 +17,7 @@ from projects.filters import (
     plan_filter,
     recipient_filter,
 )
-from projects.models import AdministeringUnit, Channel, PartnerGroup, Region
+from projects.models import AdministeringUnit, Channel, OrganisationKind, PartnerGroup, Region
 from web.filters import PeriodForm, YearFilter, model_filter
 
 PROJECT = "agreement__project"
@@ -64,6 +64,12 @@ class FundingFilter(AmountFilters):
     country = recipient_filter(f"{PROJECT}__recipient")
     channel = model_filter(f"{PROJECT}__channel", Channel.objects.all(), "Channel")
     channel_family = channel_family_filter(f"{PROJECT}__channel")
+    channel_kind = django_filters.MultipleChoiceFilter(
+        field_name=f"{PROJECT}__channel__kind",
+        lookup_expr="exact",
+        choices=OrganisationKind.choices,
+        label="Organisation kind",
+    )
     partner_group = model_filter(
         f"{PROJECT}__channel__partner_group", PartnerGroup.objects.all(), "Partner group"
     )
