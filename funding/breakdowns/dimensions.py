@@ -11,6 +11,7 @@ from operator import itemgetter
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from projects.models import OrganisationKind, Project
 
@@ -23,6 +24,7 @@ REGION = f"{PROJECT}recipient__region__name"
 GEOGRAPHIC = f"{PROJECT}recipient__region__geographic"
 RECIPIENT, ISO2 = f"{PROJECT}recipient__name", f"{PROJECT}recipient__iso2"
 CHANNEL, ACRONYM = f"{PROJECT}channel__name", f"{PROJECT}channel__acronym"
+CHANNEL_ID = f"{PROJECT}channel"
 PARTNER_GROUP = f"{PROJECT}channel__partner_group__name"
 UNIT = "agreement__unit__name"
 OBJECTIVE = f"{PROJECT}objective"
@@ -32,7 +34,7 @@ KIND = f"{PROJECT}channel__kind"
 # FAMILY_DEPTH parents: a join per level, all in the grouped query. A missing ancestor is NULL
 # (an outer join); names and acronyms are never NULL, so the first non-NULL one is the top's.
 FAMILY_DEPTH = 4
-FAMILY, FAMILY_ACRONYM = "family", "family_acronym"
+FAMILY, FAMILY_ACRONYM, FAMILY_ID = "family", "family_acronym", "family_id"
 
 
 def up(field):
@@ -41,7 +43,7 @@ def up(field):
     return Coalesce(*(F(path) for path in reversed(paths)))
 
 
-FAMILY_FIELDS = {FAMILY: up("name"), FAMILY_ACRONYM: up("acronym")}
+FAMILY_FIELDS = {FAMILY: up("name"), FAMILY_ACRONYM: up("acronym"), FAMILY_ID: up("id")}
 OBJECTIVES = dict(Project.Objective.choices)
 MEASURE_NOTE = (
     "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
@@ -76,6 +78,7 @@ class Dimension:
     note: str = ""  # said after the share basis
     grouping: Callable | None = None  # (queryset, by_year) -> grouped rows, instead of `fields`
     annotations: dict | None = None  # expressions `fields` may name
+    page: str | None = None  # the path of the id of the row's organisation, for a link to its page
 
     @property
     def geographic_basis(self):
@@ -93,6 +96,12 @@ class Dimension:
     def in_base(self, row):
         """Does the grouped row count in the share base?"""
         return bool(row[self.geographic]) if self.geographic else True
+
+    def page_url(self, row):
+        """The row's organisation's own page, for dimensions whose rows are organisations."""
+        if self.page is None:
+            return None
+        return reverse("organisations:detail", args=[row[self.page]])
 
     def url(self, row, link):
         """The grouped row's drill-down URL from `link(target, parameter, value)`, or None."""
@@ -133,8 +142,8 @@ DIMENSIONS = {
             drill=Drill("projects", "country"), geographic=GEOGRAPHIC,
         ),
         Dimension(
-            "channel", "Channel", (CHANNEL, ACRONYM), key=itemgetter(CHANNEL),
-            label=channel_label, drill=Drill("projects", "channel"),
+            "channel", "Channel", (CHANNEL, ACRONYM, CHANNEL_ID), key=itemgetter(CHANNEL),
+            label=channel_label, drill=Drill("projects", "channel"), page=CHANNEL_ID,
         ),
         Dimension(
             "organisation-kind", "Organisation kind", (KIND,), key=itemgetter(KIND),
@@ -142,9 +151,9 @@ DIMENSIONS = {
             drill=Drill("channel", "channel_kind", lambda row: row[KIND] or None),
         ),
         Dimension(
-            "organisation-family", "Organisation family", (FAMILY, FAMILY_ACRONYM),
+            "organisation-family", "Organisation family", (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
             key=itemgetter(FAMILY), label=lambda row: named(row[FAMILY], row[FAMILY_ACRONYM]),
-            drill=Drill("channel", "channel_family"), annotations=FAMILY_FIELDS,
+            drill=Drill("channel", "channel_family"), annotations=FAMILY_FIELDS, page=FAMILY_ID,
         ),
         Dimension(
             "partner-group", "Partner group", (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),

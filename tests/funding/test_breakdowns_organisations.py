@@ -74,3 +74,11 @@ def test_the_new_breakdowns_download(superuser_client, dataset, slug, fmt):
     assert response.content
     by_year = superuser_client.get(f"/breakdowns/{slug}/?by=year&format={fmt}")
     assert by_year.status_code == 200
+
+
+def test_organisation_rows_link_to_the_organisations_page(superuser_client, dataset):
+    unicef = Channel.objects.get(name="United Nations Children's Fund")
+    page = superuser_client.get("/breakdowns/channel/").content.decode()
+    assert f'<a href="/organisations/{unicef.pk}/" class="muted"' in page
+    page = superuser_client.get("/breakdowns/organisation-family/").content.decode()
+    assert f'<a href="/organisations/{unicef.parent_id}/" class="muted"' in page
