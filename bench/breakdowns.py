@@ -79,13 +79,23 @@ PROFILE = f"""SELECT COUNT(*), COUNT(*) FILTER (WHERE span = 0), COUNT(*) FILTER
 
 REGION_SQL = grouped("rg.name, rg.geographic", RECIPIENT)
 COUNTRY_SQL = grouped("r.name, r.iso2, rg.geographic", RECIPIENT)
-CHANNEL_SQL = grouped("c.name, c.acronym", CHANNEL)
+CHANNEL_SQL = grouped("c.name, c.acronym, c.id", CHANNEL)
+ANCESTORS = " ".join(
+    f"LEFT JOIN projects_channel c{n} ON c{n}.id = c{n - 1 if n > 1 else ''}.parent_id"
+    for n in (1, 2, 3)
+)
+FAMILY_SQL = grouped(
+    ", ".join(f"COALESCE(c3.{f}, c2.{f}, c1.{f}, c.{f})" for f in ("name", "acronym", "id")),
+    f"{CHANNEL} {ANCESTORS}",
+)
 OBJECTIVE_SQL = grouped("p.objective")
 # Each page against the statements a person would write to produce the same table.
 PAGES = {
     "region": ("/breakdowns/region/", [REGION_SQL]),
     "country": ("/breakdowns/country/", [COUNTRY_SQL]),
     "channel": ("/breakdowns/channel/", [CHANNEL_SQL]),
+    "organisation_kind": ("/breakdowns/organisation-kind/", [grouped("c.kind", CHANNEL)]),
+    "organisation_family": ("/breakdowns/organisation-family/", [FAMILY_SQL]),
     "partner_group": (
         "/breakdowns/partner-group/",
         [grouped("g.name", f"{CHANNEL} {PARTNER_GROUP}")],

@@ -110,6 +110,12 @@ class Instrument(models.Model):
     def __str__(self):
         return self.short_name
 
+    def undated_counts_in(self, year):
+        """Does a signature or ratification recorded without a date count as made by the end of
+        `year`? From the year the instrument was opened for signature (or adopted) on."""
+        start = self.opened_for_signature or self.adopted
+        return year is None or start is None or start.year <= year
+
     @property
     def is_treaty(self):
         """Conventions and protocols are opened for signature, signed and ratified by states;
@@ -138,6 +144,26 @@ class RatificationKind(models.TextChoices):
 
 
 class InstrumentStatusQuerySet(models.QuerySet):
+    def ratified_as_of(self, instrument, year=None):
+        """States that had ratified `instrument` by the end of `year` (None: as recorded): a
+        dated ratification in or before the year; an undated one from the year the instrument
+        was opened for signature (or adopted; every year if neither is known)."""
+        dated = (
+            Q(ratification__year__lte=year) if year is not None else Q(ratification__isnull=False)
+        )
+        if instrument.undated_counts_in(year):
+            dated |= Q(ratification__isnull=True)
+        return self.filter(dated, instrument=instrument, status=Status.RATIFIED)
+
+    def signed_as_of(self, instrument, year=None):
+        """States that had signed `instrument` by the end of `year` (None: as recorded): a dated
+        signature in or before the year; an undated one of a state recorded as signed only, as
+        an undated ratification counts (a ratified state without a signature date acceded)."""
+        dated = Q(signature__year__lte=year) if year is not None else Q(signature__isnull=False)
+        if instrument.undated_counts_in(year):
+            dated |= Q(signature__isnull=True, status=Status.SIGNED)
+        return self.filter(dated, instrument=instrument)
+
     def sorted_by(self, field, descending=False):
         """The chart ordered by one field, dates not recorded last, then by state."""
         key = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)

@@ -111,6 +111,7 @@ RULES = [
     ("projects:list", ANALYST_PAGE),
     ("projects:detail", ANALYST_PAGE),
     ("international:*", ANALYST_PAGE),
+    ("organisations:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
     ("measures", ANALYST_PAGE),
     ("measure", ANALYST_PAGE),
@@ -277,7 +278,12 @@ def samples(users, make_agreement):
             records = history.filter(**{model._meta.pk.attname: row.pk})
             rows[model, "version"] = records.latest("history_id").history_id
         rows[model] = row
-    return {"rows": rows, "project": agreement.project, "instrument": Instrument.objects.first()}
+    return {
+        "rows": rows,
+        "project": agreement.project,
+        "instrument": Instrument.objects.first(),
+        "organisation": agreement.project.channel,
+    }
 
 
 def sample_kwargs(route, samples):
@@ -287,9 +293,13 @@ def sample_kwargs(route, samples):
         "object_id": row.pk if row else None,
         "id": row.pk if row else None,
         "version_id": samples["rows"].get((model, "version")),
-        "pk": (
-            samples["instrument"] if route.startswith("instruments/") else samples["project"]
-        ).pk,
+        "pk": samples[
+            "instrument"
+            if route.startswith("instruments/")
+            else "organisation"
+            if route.startswith("organisations/")
+            else "project"
+        ].pk,
         "content_type_id": ContentType.objects.get_for_model(Project).pk,
         "app_label": "projects",
         "url": "no-such-page/",

@@ -82,6 +82,18 @@ INSTALLED_APPS = [
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
 ROLE_APPS = ["measures", "projects", "international", "funding", "followup"]
 
+
+def organisation_url(channel):
+    from django.urls import reverse
+
+    return reverse("organisations:detail", args=[channel.pk])
+
+
+# A record's own page, where a higher app serves it: an organisation's page shows money, so
+# funding serves it, and lower apps' pages (the instrument pages) link to it through
+# Channel.get_absolute_url without naming funding.
+ABSOLUTE_URL_OVERRIDES = {"projects.channel": organisation_url}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

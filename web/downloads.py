@@ -1,9 +1,11 @@
 """A table as a CSV, XLSX or JSON download, for any page that shows one.
 
-A `Table` is its columns (a key for JSON, a label for the CSV and XLSX header) and its rows of
-plain values: text, numbers, dates or None. Text that a spreadsheet would run as a formula is
-escaped (web.spreadsheets); numbers and dates stay numbers and dates in XLSX; dates are
-YYYY-MM-DD in CSV and JSON, and None is an empty cell (null in JSON).
+`csv_text`, `csv_download` and `xlsx_download` write any rows of cells (the breakdowns'
+downloads, with their preamble, use them too). A `Table` is its columns (a key for JSON, a
+label for the CSV and XLSX header) and its rows of plain values: text, numbers, dates or None.
+Text that a spreadsheet would run as a formula is escaped (web.spreadsheets); numbers and
+dates stay numbers and dates in XLSX; dates are YYYY-MM-DD in CSV and JSON, and None is an
+empty cell (null in JSON).
 """
 
 import csv
@@ -49,28 +51,42 @@ def json_value(value):
 
 
 def as_csv(table):
+    return csv_download(table.name, [table.labels, *table.rows])
+
+
+def csv_text(rows):
+    """The rows of cells as CSV text."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([cell_text(label) for label in table.labels])
-    writer.writerows([cell_text(value) for value in row] for row in table.rows)
-    return attachment(HttpResponse(buffer.getvalue(), "text/csv; charset=utf-8"), table, "csv")
+    csv.writer(buffer).writerows([cell_text(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def csv_download(name, rows):
+    """The rows of cells as the CSV attachment `name`.csv."""
+    return attachment(HttpResponse(csv_text(rows), "text/csv; charset=utf-8"), name, "csv")
 
 
 def as_xlsx(table):
+    return xlsx_download(table.name, [table.labels, *table.rows], header=1)
+
+
+def xlsx_download(name, rows, header=0, title=None):
+    """The rows of cells as the XLSX attachment `name`.xlsx, on a sheet called `title` (if
+    given); dates below the first `header` rows are shown as dates."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append([escape(label) for label in table.labels])
-    for row in table.rows:
+    if title:
+        sheet.title = title
+    for number, row in enumerate(rows, start=1):
         sheet.append([escape(value) for value in row])
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            if isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
+        for column, value in enumerate(row, start=1):
+            if number > header and isinstance(value, date):  # only cells that hold a value
+                sheet.cell(number, column).number_format = "yyyy-mm-dd"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return attachment(HttpResponse(buffer.getvalue(), XLSX_TYPE), table, "xlsx")
+    return attachment(HttpResponse(buffer.getvalue(), XLSX_TYPE), name, "xlsx")
 
 
 def as_json(table):
@@ -86,8 +102,8 @@ def as_json(table):
     return JsonResponse(data, json_dumps_params={"indent": 1, "ensure_ascii": False})
 
 
-def attachment(response, table, extension):
-    response["Content-Disposition"] = f'attachment; filename="{table.name}.{extension}"'
+def attachment(response, name, extension):
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
 
 

@@ -9,18 +9,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from projects.models import Project
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from projects.models import OrganisationKind, Project
 
 NO_MEASURE = "No measure recorded"
 NO_PARTNER_GROUP = "No partner group recorded"
+NO_KIND = "Kind not recorded"
+KINDS = dict(OrganisationKind.choices)
 PROJECT = "agreement__project__"
 REGION = f"{PROJECT}recipient__region__name"
 GEOGRAPHIC = f"{PROJECT}recipient__region__geographic"
 RECIPIENT, ISO2 = f"{PROJECT}recipient__name", f"{PROJECT}recipient__iso2"
 CHANNEL, ACRONYM = f"{PROJECT}channel__name", f"{PROJECT}channel__acronym"
+CHANNEL_ID = f"{PROJECT}channel"
 PARTNER_GROUP = f"{PROJECT}channel__partner_group__name"
 UNIT = "agreement__unit__name"
 OBJECTIVE = f"{PROJECT}objective"
+KIND = f"{PROJECT}channel__kind"
+# The register is shallow (fixtures/reference/organisations.csv: at most two levels below the
+# top), so a channel's family, its top-level parent, is the first ancestor found walking up
+# FAMILY_DEPTH parents: a join per level, all in the grouped query. A missing ancestor is NULL
+# (an outer join); names and acronyms are never NULL, so the first non-NULL one is the top's.
+FAMILY_DEPTH = 4
+FAMILY, FAMILY_ACRONYM, FAMILY_ID = "family", "family_acronym", "family_id"
+
+
+def up(field):
+    """The field of the channel and of each ancestor, the highest first."""
+    paths = [f"{PROJECT}channel__{'parent__' * level}{field}" for level in range(FAMILY_DEPTH)]
+    return Coalesce(*(F(path) for path in reversed(paths)))
+
+
+FAMILY_FIELDS = {FAMILY: up("name"), FAMILY_ACRONYM: up("acronym"), FAMILY_ID: up("id")}
 OBJECTIVES = dict(Project.Objective.choices)
 MEASURE_NOTE = (
     "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
@@ -54,6 +77,8 @@ class Dimension:
     one_per_agreement: bool = True  # does every agreement fall in exactly one row?
     note: str = ""  # said after the share basis
     grouping: Callable | None = None  # (queryset, by_year) -> grouped rows, instead of `fields`
+    annotations: dict | None = None  # expressions `fields` may name
+    page: str | None = None  # the path of the id of the row's organisation, for a link to its page
 
     @property
     def geographic_basis(self):
@@ -64,11 +89,19 @@ class Dimension:
         if self.grouping is not None:
             return self.grouping(queryset, by_year)
         years = ("year",) if by_year and "year" not in self.fields else ()
+        if self.annotations:
+            queryset = queryset.annotate(**self.annotations)
         return list(queryset.totals_by(*self.fields, *years))
 
     def in_base(self, row):
         """Does the grouped row count in the share base?"""
         return bool(row[self.geographic]) if self.geographic else True
+
+    def page_url(self, row):
+        """The row's organisation's own page, for dimensions whose rows are organisations."""
+        if self.page is None:
+            return None
+        return reverse("organisations:detail", args=[row[self.page]])
 
     def url(self, row, link):
         """The grouped row's drill-down URL from `link(target, parameter, value)`, or None."""
@@ -78,9 +111,12 @@ class Dimension:
         return None if value is None else link(self.drill.target, self.drill.parameter, value)
 
 
-def channel_label(row):
-    name, acronym = row[CHANNEL], row[ACRONYM]
+def named(name, acronym):
     return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
+def channel_label(row):
+    return named(row[CHANNEL], row[ACRONYM])
 
 
 def measure_label(row):
@@ -106,8 +142,18 @@ DIMENSIONS = {
             drill=Drill("projects", "country"), geographic=GEOGRAPHIC,
         ),
         Dimension(
-            "channel", "Channel", (CHANNEL, ACRONYM), key=itemgetter(CHANNEL),
-            label=channel_label, drill=Drill("projects", "channel"),
+            "channel", "Channel", (CHANNEL, ACRONYM, CHANNEL_ID), key=itemgetter(CHANNEL),
+            label=channel_label, drill=Drill("projects", "channel"), page=CHANNEL_ID,
+        ),
+        Dimension(
+            "organisation-kind", "Organisation kind", (KIND,), key=itemgetter(KIND),
+            label=lambda row: KINDS.get(row[KIND]) or NO_KIND,
+            drill=Drill("channel", "channel_kind", lambda row: row[KIND] or None),
+        ),
+        Dimension(
+            "organisation-family", "Organisation family", (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
+            key=itemgetter(FAMILY), label=lambda row: named(row[FAMILY], row[FAMILY_ACRONYM]),
+            drill=Drill("channel", "channel_family"), annotations=FAMILY_FIELDS, page=FAMILY_ID,
         ),
         Dimension(
             "partner-group", "Partner group", (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),

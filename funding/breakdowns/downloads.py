@@ -1,18 +1,19 @@
-"""A breakdown table as CSV, XLSX or JSON: the rows, filters and totals the page shows.
+"""A breakdown table as CSV, XLSX or JSON: the rows, filters and totals the page shows, after
+a preamble that says what the table is (dimension, by, filters, share basis).
 
-Text cells that a spreadsheet would read as a formula (starting with = + - @ tab or CR) are
-prefixed with a quote; numbers stay numbers in XLSX.
+The files are written by web.downloads, as every table download is: text cells that a
+spreadsheet would read as a formula (starting with = + - @ tab or CR) are prefixed with a
+quote; numbers stay numbers in XLSX.
 """
 
-import csv
-import io
 import json
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 
-from web.spreadsheets import escape
+from web import downloads
+from web.downloads import FORMATS, csv_download, xlsx_download
 
-FORMATS = ("csv", "xlsx", "json")
+__all__ = ["FORMATS", "csv_text", "download", "dumps"]
 
 
 def preamble(table, applied_query):
@@ -29,45 +30,23 @@ def plain(value):
     return "" if value is None else value
 
 
+def sheet(table, applied_query):
+    """The preamble and the table as rows of cells, empty cells as empty text."""
+    return [[plain(cell) for cell in row] for row in preamble(table, applied_query) + table.cells()]
+
+
 def csv_text(table, applied_query):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for cells in preamble(table, applied_query) + table.cells():
-        writer.writerow([escape(str(plain(cell))) for cell in cells])
-    return buffer.getvalue()
-
-
-def as_csv(table, applied_query, filename):
-    response = HttpResponse(csv_text(table, applied_query), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def as_xlsx(table, applied_query, filename):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = table.dimension.slug
-    for cells in preamble(table, applied_query) + table.cells():
-        sheet.append([escape(plain(cell)) for cell in cells])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return downloads.csv_text(sheet(table, applied_query))
 
 
 def download(table, filterset, fmt):
     """The response for `?format=`; None if `fmt` is not a download format."""
     filename = f"breakdown-{table.dimension.slug}" + (f"-by-{table.by}" if table.by else "")
     if fmt == "csv":
-        return as_csv(table, filterset.query_string(), filename)
+        return csv_download(filename, sheet(table, filterset.query_string()))
     if fmt == "xlsx":
-        return as_xlsx(table, filterset.query_string(), filename)
+        rows = sheet(table, filterset.query_string())
+        return xlsx_download(filename, rows, title=table.dimension.slug)
     if fmt == "json":
         data = table.as_data(filterset.applied())
         return JsonResponse(data, json_dumps_params={"indent": 1})

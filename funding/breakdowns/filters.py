@@ -7,9 +7,12 @@ measures) filter with Exists(), never by joining, so that a filtered sum counts 
 """
 
 import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from funding.models import YearlyAmount
+from international.models import TREATY_KINDS, Instrument, InstrumentStatus
 from projects.filters import (
     channel_family_filter,
     measure_filter,
@@ -17,10 +20,12 @@ from projects.filters import (
     plan_filter,
     recipient_filter,
 )
-from projects.models import AdministeringUnit, Channel, PartnerGroup, Region
+from projects.models import AdministeringUnit, Channel, OrganisationKind, PartnerGroup, Region
 from web.filters import PeriodForm, YearFilter, model_filter
 
 PROJECT = "agreement__project"
+RATIFIED = [("yes", "Ratified"), ("signed", "Signed, not ratified"), ("no", "Neither")]
+RATIFICATION_PARTS = ("instrument", "ratified", "ratified_by")
 
 
 def status_filter(field_name):
@@ -58,18 +63,80 @@ class AmountFilters(django_filters.FilterSet):
         return conditions
 
 
+class FundingForm(PeriodForm):
+    """The filter form, which also asks for the instrument and the answer together."""
+
+    def clean(self):
+        data = super().clean()
+        given = {name for name in RATIFICATION_PARTS if data.get(name) not in (None, "")}
+        if given and not {"instrument", "ratified"} <= given:
+            raise ValidationError(
+                "To filter by ratification, choose an instrument and whether the recipient has "
+                "ratified it (yes, signed only or neither); the year is optional."
+            )
+        return data
+
+
+def ratification(instrument, answer, year, recipient):
+    """Amounts whose recipient (at the path `recipient`) had, by the end of `year`, ratified
+    `instrument` ("yes"), signed it only ("signed"), or neither ("no"): three conditions that
+    split any set of amounts, each an EXISTS, so no amount is counted twice."""
+    statuses = InstrumentStatus.objects.filter(country=OuterRef(recipient))
+    ratified = Exists(statuses.ratified_as_of(instrument, year))
+    signed = Exists(statuses.signed_as_of(instrument, year))
+    return {"yes": ratified, "signed": signed & ~ratified, "no": ~signed & ~ratified}[answer]
+
+
 class FundingFilter(AmountFilters):
     objective = objective_filter(f"{PROJECT}__objective")
     region = model_filter(f"{PROJECT}__recipient__region", Region.objects.all(), "Region")
     country = recipient_filter(f"{PROJECT}__recipient")
     channel = model_filter(f"{PROJECT}__channel", Channel.objects.all(), "Channel")
     channel_family = channel_family_filter(f"{PROJECT}__channel")
+    channel_kind = django_filters.MultipleChoiceFilter(
+        field_name=f"{PROJECT}__channel__kind",
+        lookup_expr="exact",
+        choices=OrganisationKind.choices,
+        label="Organisation kind",
+    )
     partner_group = model_filter(
         f"{PROJECT}__channel__partner_group", PartnerGroup.objects.all(), "Partner group"
     )
     unit = model_filter("agreement__unit", AdministeringUnit.objects.all(), "Administering unit")
     measure = measure_filter(PROJECT)
     plan = plan_filter(PROJECT)
+    instrument = django_filters.ModelChoiceFilter(
+        field_name=f"{PROJECT}__recipient",
+        lookup_expr="exact",
+        queryset=Instrument.objects.filter(kind__in=TREATY_KINDS),
+        to_field_name="short_name",
+        label="Instrument",
+        method="filter_ratified",
+    )
+    ratified = django_filters.ChoiceFilter(
+        field_name=f"{PROJECT}__recipient",
+        lookup_expr="exact",
+        choices=RATIFIED,
+        label="Recipient has ratified it",
+        method="filter_ratified",
+    )
+    ratified_by = YearFilter(
+        field_name=f"{PROJECT}__recipient",
+        lookup_expr="exact",
+        label="… by the end of year",
+        method="filter_ratified",
+    )
+
+    class Meta(AmountFilters.Meta):
+        form = FundingForm
+
+    def filter_ratified(self, queryset, name, value):
+        """The three ratification filters act as one, on the instrument's turn."""
+        if not isinstance(value, Instrument):
+            return queryset
+        data = self.form.cleaned_data
+        year = data.get("ratified_by") or data.get("year_to")
+        return queryset.filter(ratification(value, data["ratified"], year, f"{PROJECT}__recipient"))
 
     def applied(self):
         """The filters in use, as {name: value or [values]} from the query string."""

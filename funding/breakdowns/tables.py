@@ -38,6 +38,7 @@ class Row:
     in_base: bool = True
     share: Decimal | None = None
     url: str | None = None  # the drill-down link, when the table was built with `link`
+    page: str | None = None  # the organisation's own page, for rows that are organisations
 
 
 @dataclass
@@ -133,6 +134,7 @@ def breakdown(dimension, queryset, sort=None, link=None):
             agreement_years=grouped["agreement_years"],
             in_base=dimension.in_base(grouped),
             url=dimension.url(grouped, link),
+            page=dimension.page_url(grouped) if link else None,
         )
         for grouped in dimension.grouped(queryset)
     ]

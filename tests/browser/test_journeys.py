@@ -39,10 +39,12 @@ def save(page):
 
 
 def table_rows(page):
-    """The breakdown table's body rows as lists of cell texts."""
+    """The breakdown table's body rows as lists of cell texts; of the row header, its label
+    (the first link: channel rows also link to the organisation's page beside it)."""
     return page.eval_on_selector_all(
         "table.breakdown tbody tr",
-        "rows => rows.map(r => [...r.children].map(c => c.innerText.trim()))",
+        "rows => rows.map(r => [...r.children].map(c => (c.tagName === 'TH' && c.querySelector('a')"
+        " ? c.querySelector('a') : c).innerText.trim()))",
     )
 
 

@@ -19,6 +19,17 @@ EXPECTED = {
         "Save the Children Norway": "200.00",
         "Norwegian Church Aid": "100.00",
     },
+    "organisation-kind": {
+        "multilateral": "1500.00",
+        "un_entity": "300.01",
+        "norwegian_ngo": "300.00",
+    },
+    "organisation-family": {
+        "International Organization for Migration": "1500.00",
+        "United Nations": "300.01",
+        "Save the Children": "200.00",
+        "Norwegian Church Aid": "100.00",
+    },
     "partner-group": {"Multilateral institutions": "1800.01", "NGO Norwegian": "300.00"},
     "year": {2006: "1000.00", 2007: "900.01", 2008: "200.00"},
     "unit": {
