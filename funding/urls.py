@@ -1,21 +1,15 @@
-"""Funding's pages: the overview and the breakdowns, the published figures, and the pages of
-other apps' records that show money and so are served here: the projects list and project
-page (/projects/, "projects" namespace) and the organisation pages (/organisations/,
-"organisations" namespace)."""
+"""Funding's pages: the overview and the breakdowns, the published figures, and the projects
+list and project page (/projects/, "projects" namespace), which show money and so are served
+here."""
 
 from django.urls import include, path
 
-from . import organisation_pages, project_pages, views
+from . import project_pages, views
 from .breakdowns import views as breakdowns
 
 project_urls = [
     path("", project_pages.project_list, name="list"),
     path("<int:pk>/", project_pages.project_detail, name="detail"),
-]
-
-organisation_urls = [
-    path("", organisation_pages.organisation_list, name="list"),
-    path("<int:pk>/", organisation_pages.organisation_detail, name="detail"),
 ]
 
 urlpatterns = [
@@ -24,5 +18,4 @@ urlpatterns = [
     path("breakdowns/<slug:dimension>/", breakdowns.breakdown_page, name="breakdown"),
     path("published/", views.published, name="published"),
     path("projects/", include((project_urls, "projects"))),
-    path("organisations/", include((organisation_urls, "organisations"))),
 ]

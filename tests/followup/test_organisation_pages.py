@@ -140,14 +140,40 @@ def build(count):
 # Session and user (2), the filter form's lists of choices (9), the demo banner (1); the list:
 # the register with its instrument counts and the grouped totals (2); the page (8): the
 # organisation, the channel_family filter's lookup and the register's parent links, the grouped
-# query by year and the distinct totals, its children, the instruments adopted and monitored.
+# query by year and the distinct totals, its children, the instruments adopted and monitored,
+# the efforts in it and their measures (2).
 @pytest.mark.parametrize("count", [3, 300])
 def test_the_pages_run_a_constant_number_of_queries(
-    superuser_client, django_assert_num_queries, count
+    superuser_client, django_assert_num_queries, make_effort, count
 ):
     build(count)
+    for i in range(count // 10 + 1):
+        make_effort(title=f"Talks {i}", organisation="United Nations", measures=(2, 35))
     with django_assert_num_queries(14):
         assert superuser_client.get("/organisations/").status_code == 200
     un = organisation("United Nations")
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(22):
         assert superuser_client.get(f"/organisations/{un.pk}/").status_code == 200
+
+
+def test_an_organisation_shows_norways_efforts_in_it_and_the_list_counts_them(
+    superuser_client, make_effort
+):
+    nato_name = "North Atlantic Treaty Organization"
+    make_effort(title="Negotiations on <script>x</script>", organisation=nato_name, measures=(2,))
+    nato = organisation(nato_name)
+    page = superuser_client.get(f"/organisations/{nato.pk}/").content.decode()
+    assert "Norway&#x27;s efforts" in page or "Norway's efforts" in page
+    assert "Negotiations on &lt;script&gt;x&lt;/script&gt;" in page and "<script>x" not in page
+    listed = superuser_client.get("/organisations/").context["tree"]
+    counts = {
+        node.organisation.name: node.organisation.effort_count
+        for _, nodes in listed
+        for node in nodes
+    }
+    assert counts[nato_name] == 1 and counts["United Nations"] == 0
+
+
+def test_an_organisation_without_efforts_says_so(superuser_client):
+    page = superuser_client.get(f"/organisations/{organisation('GRETA').pk}/").content.decode()
+    assert "No efforts recorded in this organisation or forum." in page

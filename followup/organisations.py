@@ -1,8 +1,8 @@
 """The organisation pages (/organisations/, URL names organisations:list and
-organisations:detail): the register with the money that went through each organisation, so
-funding serves them. The instrument pages link here through Channel.get_absolute_url, which
-the project's settings define (ABSOLUTE_URL_OVERRIDES), so international names nothing of
-funding."""
+organisations:detail): the register with the money that went through each organisation, its
+instruments and Norway's efforts in it, so the app above all three serves them. Lower apps'
+pages link here through Channel.get_absolute_url, which the project's settings define
+(ABSOLUTE_URL_OVERRIDES), so they name nothing of this app."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,12 +12,11 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from funding.breakdowns.dimensions import DIMENSIONS, NO_KIND
+from funding.breakdowns.filters import funding_filter
+from funding.breakdowns.tables import breakdown
+from funding.breakdowns.views import link, row_links
 from projects.models import Channel, OrganisationKind
-
-from .breakdowns.dimensions import DIMENSIONS, NO_KIND
-from .breakdowns.filters import funding_filter
-from .breakdowns.tables import breakdown
-from .breakdowns.views import link, row_links
 
 
 @dataclass
@@ -64,11 +63,12 @@ def register_tree(channels, totals):
 def organisation_list(request):
     f = funding_filter(request.GET)
     if not f.is_valid():
-        return render(request, "funding/organisation_list.html", {"filter": f}, status=400)
+        return render(request, "followup/organisation_list.html", {"filter": f}, status=400)
     channels = list(
         Channel.objects.annotate(
             instruments=Count("instruments_adopted", distinct=True)
-            + Count("instruments_monitored", distinct=True)
+            + Count("instruments_monitored", distinct=True),
+            effort_count=Count("efforts", distinct=True),
         ).order_by("name")
     )
     own = {
@@ -77,7 +77,7 @@ def organisation_list(request):
     }
     tree = register_tree(channels, subtree_totals(channels, own))
     context = {"filter": f, "tree": tree, "query": f.query_string()}
-    return render(request, "funding/organisation_list.html", context)
+    return render(request, "followup/organisation_list.html", context)
 
 
 @login_required
@@ -89,7 +89,7 @@ def organisation_detail(request, pk):
     f = funding_filter(data)
     context = {"organisation": organisation, "filter": f}
     if not f.is_valid():
-        return render(request, "funding/organisation_detail.html", context, status=400)
+        return render(request, "followup/organisation_detail.html", context, status=400)
     query = f.query_string()
     years = breakdown(DIMENSIONS["year"], f.qs, link=row_links(query))
     context.update(
@@ -99,5 +99,6 @@ def organisation_detail(request, pk):
         channels_url=link("channel", query),
         adopted=organisation.instruments_adopted.order_by("short_name"),
         monitored=organisation.instruments_monitored.order_by("short_name"),
+        efforts=organisation.efforts.prefetch_related("measures").order_by("-year", "title"),
     )
-    return render(request, "funding/organisation_detail.html", context)
+    return render(request, "followup/organisation_detail.html", context)
