@@ -89,9 +89,9 @@ def organisation_url(channel):
     return reverse("organisations:detail", args=[channel.pk])
 
 
-# A record's own page, where a higher app serves it: an organisation's page shows money, so
-# funding serves it, and lower apps' pages (the instrument pages) link to it through
-# Channel.get_absolute_url without naming funding.
+# A record's own page, where a higher app serves it: an organisation's page shows money,
+# instruments and efforts, so followup serves it, and lower apps' pages (the instrument pages,
+# the breakdowns) link to it through Channel.get_absolute_url without naming followup.
 ABSOLUTE_URL_OVERRIDES = {"projects.channel": organisation_url}
 
 MIDDLEWARE = [

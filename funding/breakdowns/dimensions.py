@@ -11,9 +11,8 @@ from operator import itemgetter
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
-from projects.models import OrganisationKind, Project
+from projects.models import Channel, OrganisationKind, Project
 
 NO_MEASURE = "No measure recorded"
 NO_PARTNER_GROUP = "No partner group recorded"
@@ -101,7 +100,7 @@ class Dimension:
         """The row's organisation's own page, for dimensions whose rows are organisations."""
         if self.page is None:
             return None
-        return reverse("organisations:detail", args=[row[self.page]])
+        return Channel(pk=row[self.page]).get_absolute_url()  # the page's app is above this one
 
     def url(self, row, link):
         """The grouped row's drill-down URL from `link(target, parameter, value)`, or None."""
