@@ -104,6 +104,22 @@ def objective_filter(field_name):
 
 
 class MeasureField(forms.ModelMultipleChoiceField):
+    """Measures by id; an id no database column can hold is refused before the query (SQLite
+    raises OverflowError on integers beyond 64 bits)."""
+
+    MAX_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for key in value:
+            text = str(key).strip()
+            if not text.isascii() or not text.isdigit() or int(text) > self.MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:40]},
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj):
         return f"{obj.plan.period}, measure {obj.number}" + (f": {obj.title}" if obj.title else "")
 
