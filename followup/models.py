@@ -26,10 +26,6 @@ class EffortQuerySet(models.QuerySet):
             "projects__channel",
         )
 
-    def latest_year(self):
-        """The latest year with efforts recorded, or None."""
-        return self.order_by("-year").values_list("year", flat=True).first()
-
 
 class EffortKind(models.TextChoices):
     """What kind of thing an effort is; `Effort.Kind` everywhere else."""

@@ -3,7 +3,7 @@ measure share) and efforts; and one measure's record over the years."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -36,16 +36,15 @@ def checked_year(value):
     return year
 
 
+def last_year_of(model):
+    """The latest `year` among `model`'s records, or None."""
+    return model.objects.aggregate(year=Max("year"))["year"]
+
+
 def latest_year():
     """The latest year with follow-up records (efforts, statuses), else with amounts, else None."""
-    years = [
-        Effort.objects.latest_year(),
-        MeasureStatus.objects.order_by("-year").values_list("year", flat=True).first(),
-    ]
-    years = [year for year in years if year is not None]
-    if years:
-        return max(years)
-    return YearlyAmount.objects.order_by("-year").values_list("year", flat=True).first()
+    years = [year for year in map(last_year_of, (Effort, MeasureStatus)) if year is not None]
+    return max(years) if years else last_year_of(YearlyAmount)
 
 
 def plan_for(year):

@@ -6,10 +6,7 @@ takes which figure."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.http import QueryDict
-
 from funding.published import reconcile
-from funding.views import figure_link
 from web.formats import count, percent
 
 MILLION = Decimal(1_000_000)
@@ -86,6 +83,5 @@ def summary_paragraphs():
     """Section 2.2's paragraphs, each a list of text and Figure parts."""
     figures = {}
     for figure in reconcile():
-        url = figure_link(QueryDict(figure.computation))
-        figures[figure.key] = Figure(written(figure), url, figure)
+        figures[figure.key] = Figure(written(figure), figure.url, figure)
     return [parts(template, figures) for template in PARAGRAPHS]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import QueryDict
+from django.urls import reverse
 
 from .breakdowns.dimensions import DIMENSIONS
 from .breakdowns.filters import funding_filter
@@ -52,7 +53,14 @@ class Figure:
     computation: str
     computed: Decimal | None = None
     status: str = NO_DATA
-    url: str = ""  # the breakdown page behind the figure, set by the page that shows it
+
+    @property
+    def url(self):
+        """The breakdown page behind the figure's computation."""
+        query = QueryDict(self.computation)
+        dimension = "year" if query.get("metric") == "year_ratio" else None
+        dimension = dimension or query.get("dimension", "objective")
+        return f"{reverse('breakdown', args=[dimension])}?{filter_query(query).urlencode()}"
 
     @property
     def status_label(self):
