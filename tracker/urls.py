@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # set_language: the language switch in base.html posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("instruments/", include("international.urls")),
     path("changes/", include("history.urls")),
     path("", include("followup.urls")),
