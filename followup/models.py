@@ -10,7 +10,7 @@ from history.models import ImportRunStamp
 from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 from projects.models import AdministeringUnit, Channel, Project, Recipient, Region
 
-NO_MEASURE = "An effort serves at least one measure: choose one or more."
+NO_MEASURE = _("An effort serves at least one measure: choose one or more.")
 
 
 class EffortQuerySet(models.QuerySet):

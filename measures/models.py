@@ -197,7 +197,7 @@ class MeasureStatus(models.Model):
 
     Status = FollowUpStatus
 
-    NOT_RECORDED = "Not recorded"
+    NOT_RECORDED = _("Not recorded")
 
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="statuses", verbose_name=_("measure")
