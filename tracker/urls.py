@@ -3,12 +3,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
-admin.site.site_header = "Trafficking funding tracker"
-admin.site.site_title = "Funding tracker admin"
-admin.site.index_title = "Records"
+admin.site.site_header = _("Trafficking funding tracker")
+admin.site.site_title = _("Funding tracker admin")
+admin.site.index_title = _("Records")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
