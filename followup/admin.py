@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from measures.models import Measure
@@ -34,7 +35,7 @@ class EffortAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("measures")
 
-    @admin.display(description="measures")
+    @admin.display(description=_("measures"))
     def measure_numbers(self, obj):
         return ", ".join(str(measure.number) for measure in obj.measures.all())
 
@@ -45,8 +46,8 @@ class EffortInline(admin.TabularInline):
     model = Effort.measures.through
     extra = 0
     autocomplete_fields = ["effort"]
-    verbose_name = "effort"
-    verbose_name_plural = "efforts recorded under this measure"
+    verbose_name = _("effort")
+    verbose_name_plural = _("efforts recorded under this measure")
 
 
 # A measure's page is the measures app's (already extended by projects): add its efforts.

@@ -13,9 +13,12 @@ countries first, then regional recipients, then organisations, each alphabetical
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from funding.models import YearlyAmount
 
-GLOBAL = "Global efforts"
+GLOBAL = _("Global efforts")
 COUNTRY, REGIONAL, ORGANISATION = 1, 2, 3
 
 
@@ -57,7 +60,9 @@ def project_amounts(efforts):
 
 def joined(names):
     names = sorted(names)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def organisation_name(effort):
@@ -70,7 +75,7 @@ def region_of(effort):
     if effort.region is None:
         return (0, "")
     if not effort.region.geographic:
-        return (2, GLOBAL)
+        return (2, str(GLOBAL))
     return (1, effort.region.name)
 
 

@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
-from measures.models import YEAR_MAX, YEAR_MIN, Measure
+from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 from projects.models import AdministeringUnit, Channel, Project, Recipient, Region
 
-NO_MEASURE = "An effort serves at least one measure: choose one or more."
+NO_MEASURE = _("An effort serves at least one measure: choose one or more.")
 
 
 class EffortQuerySet(models.QuerySet):
@@ -30,14 +31,14 @@ class EffortQuerySet(models.QuerySet):
 class EffortKind(models.TextChoices):
     """What kind of thing an effort is; `Effort.Kind` everywhere else."""
 
-    PROJECT_SUPPORT = "project_support", "Project support"
-    POLITICAL_DIALOGUE = "political_dialogue", "Political dialogue"
-    MULTILATERAL = "multilateral", "Multilateral negotiation"
-    MEETING = "meeting", "Conference or meeting"
-    SECONDMENT = "secondment", "Secondment or personnel"
-    RESEARCH = "research", "Research or evaluation"
-    LEGISLATION = "legislation", "Legislation or guidance"
-    OTHER = "other", "Other"
+    PROJECT_SUPPORT = "project_support", _("Project support")
+    POLITICAL_DIALOGUE = "political_dialogue", _("Political dialogue")
+    MULTILATERAL = "multilateral", _("Multilateral negotiation")
+    MEETING = "meeting", _("Conference or meeting")
+    SECONDMENT = "secondment", _("Secondment or personnel")
+    RESEARCH = "research", _("Research or evaluation")
+    LEGISLATION = "legislation", _("Legislation or guidance")
+    OTHER = "other", _("Other")
 
 
 class Effort(models.Model):
@@ -45,36 +46,58 @@ class Effort(models.Model):
 
     Kind = EffortKind
 
-    measures = models.ManyToManyField(Measure, related_name="efforts")
-    year = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    title = models.CharField(max_length=300)
-    narrative = models.TextField(blank=True, help_text="What was done, as the report tells it.")
+    measures = models.ManyToManyField(Measure, related_name="efforts", verbose_name=_("measures"))
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    narrative = models.TextField(
+        blank=True,
+        help_text=_("What was done, as the report tells it."),
+        verbose_name=_("narrative"),
+    )
     unit = models.ForeignKey(
         AdministeringUnit,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="efforts",
-        verbose_name="administering unit",
+        verbose_name=_("administering unit"),
     )
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="efforts"
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="efforts",
+        verbose_name=_("region"),
     )
-    countries = models.ManyToManyField(Recipient, blank=True, related_name="efforts")
+    countries = models.ManyToManyField(
+        Recipient, blank=True, related_name="efforts", verbose_name=_("countries")
+    )
     organisation = models.ForeignKey(
         Channel,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="efforts",
-        help_text="The organisation or forum, from the channel register.",
+        help_text=_("The organisation or forum, from the channel register."),
+        verbose_name=_("organisation"),
     )
     projects = models.ManyToManyField(
-        Project, blank=True, related_name="efforts", help_text="The projects the effort is about."
+        Project,
+        blank=True,
+        related_name="efforts",
+        help_text=_("The projects the effort is about."),
+        verbose_name=_("projects"),
     )
-    source = models.TextField(blank=True, help_text="For example a report section and a quote.")
-    demo = models.BooleanField(default=False, help_text="Written by load_demo.")
+    source = models.TextField(
+        blank=True,
+        help_text=_("For example a report section and a quote."),
+        verbose_name=_("source"),
+    )
+    demo = models.BooleanField(
+        default=False, help_text=_("Written by load_demo."), verbose_name=_("demo")
+    )
 
     objects = EffortQuerySet.as_manager()
 
@@ -83,7 +106,8 @@ class Effort(models.Model):
 
     class Meta:
         ordering = ["year", "pk"]
-        verbose_name = "effort"
+        verbose_name = _("effort")
+        verbose_name_plural = _("efforts")
         constraints = [
             models.CheckConstraint(
                 condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX), name="effort_year_in_range"
@@ -100,10 +124,12 @@ class Effort(models.Model):
     def clean(self):
         errors = {}
         if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
-            errors["year"] = f"{self.year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX})."
+            errors["year"] = implausible_year(self.year)
         if not (self.title or "").strip():
-            errors["title"] = "An effort needs a title."
+            errors["title"] = _("An effort needs a title.")
         if self.kind == self.Kind.OTHER and not (self.narrative or "").strip():
-            errors["narrative"] = "Say what was done: an effort of kind “Other” needs a narrative."
+            errors["narrative"] = _(
+                "Say what was done: an effort of kind “Other” needs a narrative."
+            )
         if errors:
             raise ValidationError(errors)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from funding.breakdowns import charts
 from funding.breakdowns.dimensions import DIMENSIONS
@@ -13,12 +15,12 @@ from funding.breakdowns.filters import funding_filter
 from funding.breakdowns.tables import breakdown, by_year
 from funding.breakdowns.views import link
 from funding.models import YearlyAmount
-from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan
+from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan, implausible_year
 
 from .grouping import grouped, project_amounts
 from .models import Effort
 
-NO_GOAL = "Measures without a goal recorded"
+NO_GOAL = _("Measures without a goal recorded")
 
 
 class BadYear(ValueError):
@@ -30,9 +32,11 @@ def checked_year(value):
     try:
         year = int(value)
     except (TypeError, ValueError):
-        raise BadYear(f"{value!r} is not a year; give one such as 2007.") from None
+        raise BadYear(
+            gettext("%(value)r is not a year; give one such as 2007.") % {"value": value}
+        ) from None
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise BadYear(f"{year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX}).")
+        raise BadYear(implausible_year(year))
     return year
 
 
@@ -97,7 +101,7 @@ class MeasureLine:
     @property
     def recorded(self):
         """Has anything been recorded for the measure this year (a status or an effort)?"""
-        return bool(self.efforts or self.status != MeasureStatus.NOT_RECORDED)
+        return bool(self.efforts or self.status != str(MeasureStatus.NOT_RECORDED))
 
 
 def measure_lines(plan, year):
@@ -115,7 +119,7 @@ def measure_lines(plan, year):
         lines.append(
             MeasureLine(
                 measure,
-                status.label if status else MeasureStatus.NOT_RECORDED,
+                status.label if status else str(MeasureStatus.NOT_RECORDED),
                 status.summary if status else "",
                 funding.get(measure.number),
                 measure.effort_count,

@@ -8,6 +8,9 @@ Writers (the HTML template, followup/word.py) only lay out what `build_report` r
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from measures.models import Ministry
 from web.formats import nok
 
@@ -18,14 +21,14 @@ from .summary import summary_paragraphs
 
 FIRST_MEASURE_SECTION = 3
 MINISTRY = "Ministry of Foreign Affairs"
-SUMMARY_HEADING = "Scope and distribution of project support"
-TITLE = "The Norwegian Ministry of Foreign Affairs' measures to combat human trafficking"
+SUMMARY_HEADING = _("Scope and distribution of project support")
 
 
 def status_text(line):
     """The status and funding sentence under a measure's heading."""
-    funding = nok(line.funding.amount, code=True) if line.funding else "NOK 0"
-    text = f"Status: {line.status}. Funding through projects (by measure share): {funding}."
+    funding = nok(line.funding.amount if line.funding else 0, code=True)
+    text = gettext("Status: %(status)s.") % {"status": line.status} + " "
+    text += gettext("Funding through projects (by measure share):") + f" {funding}."
     return f"{text} {line.summary}" if line.summary else text
 
 
@@ -38,7 +41,12 @@ class Section:
     @property
     def heading(self):
         measure = self.line.measure
-        return f"{self.number}. Measure {measure.number}: {measure.title or '(title missing)'}"
+        title = measure.title or gettext("(title missing)")
+        return gettext("%(section)s. Measure %(number)s: %(title)s") % {
+            "section": self.number,
+            "number": measure.number,
+            "title": title,
+        }
 
 
 @dataclass
@@ -57,19 +65,27 @@ class Report:
 
     @property
     def title(self):
-        return f"{TITLE}: report on efforts carried out {self.year}"
+        return gettext(
+            "The Norwegian Ministry of Foreign Affairs' measures to combat human trafficking: "
+            "report on efforts carried out %(year)s"
+        ) % {"year": self.year}
 
     @property
     def introduction(self):
         plan = self.plan
-        return (
-            f"This report gives an account of the {MINISTRY}' follow-up in {self.year} of the "
-            f"Government's plan of action {plan}, which sets out a total of "
-            f"{sum(len(lines) for _goal, lines in self.goals)} measures under "
-            f"{self.goal_count} goals. The {MINISTRY} is responsible alone or together with "
-            f"other ministries for {self.ministry_measures} of the measures. The efforts "
-            "described are grouped under each measure by region and country."
-        )
+        return gettext(
+            "This report gives an account of the Ministry of Foreign Affairs' follow-up in "
+            "%(year)s of the Government's plan of action %(plan)s, which sets out a total of "
+            "%(measures)s measures under %(goals)s goals. The Ministry of Foreign Affairs is "
+            "responsible alone or together with other ministries for %(ministry_measures)s of the "
+            "measures. The efforts described are grouped under each measure by region and country."
+        ) % {
+            "year": self.year,
+            "plan": plan,
+            "measures": sum(len(lines) for _goal, lines in self.goals),
+            "goals": self.goal_count,
+            "ministry_measures": self.ministry_measures,
+        }
 
     @property
     def empty(self):

@@ -6,6 +6,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from measures.models import Measure
@@ -49,7 +50,7 @@ def measure_list(request):
 def measure_detail(request, plan, number):
     start, _, end = plan.partition("-")
     if not (start.isdigit() and end.isdigit()):
-        raise Http404("A plan is named by its period, e.g. 2006-2009.")
+        raise Http404(_("A plan is named by its period, e.g. 2006-2009."))
     measure = get_object_or_404(
         Measure.objects.select_related("plan", "goal", "lead_ministry"),
         plan__start_year=int(start), plan__end_year=int(end), number=number,
@@ -70,7 +71,7 @@ def report(request, year):
     try:
         year = checked_year(year)
         if fmt not in FORMATS:
-            raise BadYear(f"The report comes as html or docx, not {fmt!r}.")
+            raise BadYear(_("The report comes as html or docx, not %(format)r.") % {"format": fmt})
     except BadYear as error:
         return bad_request(request, str(error))
     draft = build_report(year)

@@ -8,6 +8,7 @@ invalid: every string goes through `clean`.
 import re
 from io import BytesIO
 
+from django.utils.translation import gettext as _
 from docx import Document
 
 from web.formats import nok
@@ -42,7 +43,7 @@ def table(document, header, rows):
 
 
 def introduction(document, report):
-    heading(document, "1. Introduction", 1)
+    heading(document, _("1. Introduction"), 1)
     paragraph(document, report.introduction)
     for goal, lines in report.goals:
         heading(document, goal, 3)
@@ -51,8 +52,8 @@ def introduction(document, report):
 
 
 def summary(document, report):
-    heading(document, "2. Summary", 1)
-    heading(document, SUMMARY_HEADING, 2)
+    heading(document, _("2. Summary"), 1)
+    heading(document, str(SUMMARY_HEADING), 2)
     for parts in report.summary:
         paragraph(document, "".join(str(part) for part in parts))
 
@@ -66,14 +67,14 @@ def entry(document, item):
     if item.projects:
         table(
             document,
-            ["Project", "Channel", "Recipient", f"NOK {effort.year}"],
+            [_("Project"), _("Channel"), _("Recipient"), f"NOK {effort.year}"],
             [
                 [p.project.title, p.project.channel, p.project.recipient, nok(p.amount)]
                 for p in item.projects
             ],
         )
     if effort.source:
-        paragraph(document, f"Source: {effort.source}", style="Quote")
+        paragraph(document, _("Source: %(source)s") % {"source": effort.source}, style="Quote")
 
 
 def section(document, part):
@@ -91,7 +92,7 @@ def section(document, part):
 
 
 def unrecorded(document, report):
-    heading(document, f"Measures with nothing recorded for {report.year}", 1)
+    heading(document, _("Measures with nothing recorded for %(year)s") % {"year": report.year}, 1)
     for line in report.unrecorded:
         paragraph(document, line.measure, style="List Bullet")
 
@@ -103,7 +104,7 @@ def write_docx(report):
     introduction(document, report)
     summary(document, report)
     if report.empty:
-        paragraph(document, f"Nothing is recorded for {report.year}.")
+        paragraph(document, _("Nothing is recorded for %(year)s.") % {"year": report.year})
     for part in report.sections:
         section(document, part)
     if report.unrecorded:

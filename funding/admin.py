@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from projects.admin import AgreementAdmin, ProjectAdmin
@@ -30,7 +31,7 @@ class FundedProjectAdmin(ProjectAdmin):
         total = Sum("agreements__amounts__amount")
         return super().get_queryset(request).annotate(total_amount=total)
 
-    @admin.display(description="total (NOK)", ordering="total_amount")
+    @admin.display(description=_("total (NOK)"), ordering="total_amount")
     def total_amount(self, obj):
         return nok(obj.total_amount or 0)
 
@@ -43,7 +44,7 @@ class FundedAgreementAdmin(AgreementAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_amount=Sum("amounts__amount"))
 
-    @admin.display(description="total (NOK)", ordering="total_amount")
+    @admin.display(description=_("total (NOK)"), ordering="total_amount")
     def total_amount(self, obj):
         return nok(obj.total_amount or 0)
 
@@ -57,7 +58,7 @@ class YearlyAmountAdmin(SimpleHistoryAdmin):
     search_fields = ["agreement__project__title", "agreement__number"]
     autocomplete_fields = ["agreement"]
 
-    @admin.display(description="amount (NOK)", ordering="amount")
+    @admin.display(description=_("amount (NOK)"), ordering="amount")
     def amount_nok(self, obj):
         return nok(obj.amount)
 

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, F, Max, Min, Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
-from measures.models import YEAR_MAX, YEAR_MIN
+from measures.models import YEAR_MAX, YEAR_MIN, implausible_year
 from projects.models import Agreement
 from web.formats import nok
 
@@ -141,9 +142,9 @@ class YearlyAmountQuerySet(models.QuerySet):
 class AmountStatus(models.TextChoices):
     """The stage money has reached; `YearlyAmount.Status` everywhere else."""
 
-    PLANNED = "planned", "Planned"
-    ALLOCATED = "allocated", "Allocated"
-    DISBURSED = "disbursed", "Disbursed (paid)"
+    PLANNED = "planned", _("Planned")
+    ALLOCATED = "allocated", _("Allocated")
+    DISBURSED = "disbursed", _("Disbursed (paid)")
 
 
 class YearlyAmount(models.Model):
@@ -154,12 +155,16 @@ class YearlyAmount(models.Model):
 
     Status = AmountStatus
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="amounts")
-    year = models.PositiveSmallIntegerField()
-    amount = models.DecimalField(
-        "amount (NOK)", max_digits=15, decimal_places=2, validators=[MinValueValidator(0)]
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("agreement")
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ALLOCATED)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    amount = models.DecimalField(
+        _("amount (NOK)"), max_digits=15, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.ALLOCATED, verbose_name=_("status")
+    )
 
     objects = YearlyAmountQuerySet.as_manager()
 
@@ -167,7 +172,8 @@ class YearlyAmount(models.Model):
 
     class Meta:
         ordering = ["agreement", "year"]
-        verbose_name = "yearly amount"
+        verbose_name = _("yearly amount")
+        verbose_name_plural = _("yearly amounts")
         constraints = [
             models.UniqueConstraint(fields=["agreement", "year"], name="amount_unique_year"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="amount_not_negative"),
@@ -189,17 +195,19 @@ class YearlyAmount(models.Model):
         errors = {}
         if self.amount is not None:
             if self.amount < 0:
-                errors["amount"] = f"An amount cannot be negative (NOK {self.amount})."
+                errors["amount"] = _("An amount cannot be negative (NOK %(amount)s).") % {
+                    "amount": self.amount
+                }
             self.amount = self.amount.quantize(ORE)
         if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
-            errors["year"] = f"{self.year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX})."
+            errors["year"] = implausible_year(self.year)
         elif self.year is not None and (agreement := getattr(self, "agreement", None)):
             period = (agreement.first_year, agreement.last_year)
             if None not in period and not period[0] <= self.year <= period[1]:
-                errors["year"] = (
-                    f"{self.year} lies outside the agreement's period ({agreement.period}); "
+                errors["year"] = _(
+                    "%(year)s lies outside the agreement's period (%(period)s); "
                     "extend the period first."
-                )
+                ) % {"year": self.year, "period": agreement.period}
         if errors:
             raise ValidationError(errors)
 
@@ -208,45 +216,62 @@ class ImportRun(models.Model):
     """One run of the project-list importer (command line or admin), kept as an audit record."""
 
     class Format(models.TextChoices):
-        WIDE = "wide", "Project list, wide (one column per year)"
-        LONG = "long", "Project list, long (one row per year)"
-        NORAD = "norad", "Norad aid-statistics extract"
-        RECORDS = "records", "In-memory records"
+        WIDE = "wide", _("Project list, wide (one column per year)")
+        LONG = "long", _("Project list, long (one row per year)")
+        NORAD = "norad", _("Norad aid-statistics extract")
+        RECORDS = "records", _("In-memory records")
 
-    file_name = models.CharField(max_length=255)
-    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    file_name = models.CharField(max_length=255, verbose_name=_("file name"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="import_runs",
+        verbose_name=_("user"),
     )
-    started = models.DateTimeField()
-    finished = models.DateTimeField(null=True, blank=True)
-    format = models.CharField(max_length=10, choices=Format.choices, blank=True)
-    dry_run = models.BooleanField(default=False)
-    succeeded = models.BooleanField(default=False)
-    rows = models.PositiveIntegerField("data rows read", default=0)
-    projects_created = models.PositiveIntegerField(default=0)
-    projects_updated = models.PositiveIntegerField(default=0)
-    projects_unchanged = models.PositiveIntegerField(default=0)
-    agreements_created = models.PositiveIntegerField(default=0)
-    agreements_updated = models.PositiveIntegerField(default=0)
-    agreements_unchanged = models.PositiveIntegerField(default=0)
-    amounts_created = models.PositiveIntegerField(default=0)
-    amounts_updated = models.PositiveIntegerField(default=0)
-    amounts_unchanged = models.PositiveIntegerField(default=0)
-    channels_created = models.JSONField(default=list, blank=True)
-    units_created = models.JSONField(default=list, blank=True)
-    errors = models.JSONField(default=list, blank=True)
+    started = models.DateTimeField(verbose_name=_("started"))
+    finished = models.DateTimeField(null=True, blank=True, verbose_name=_("finished"))
+    format = models.CharField(
+        max_length=10, choices=Format.choices, blank=True, verbose_name=_("format")
+    )
+    dry_run = models.BooleanField(default=False, verbose_name=_("dry run"))
+    succeeded = models.BooleanField(default=False, verbose_name=_("succeeded"))
+    rows = models.PositiveIntegerField(_("data rows read"), default=0)
+    projects_created = models.PositiveIntegerField(default=0, verbose_name=_("projects created"))
+    projects_updated = models.PositiveIntegerField(default=0, verbose_name=_("projects updated"))
+    projects_unchanged = models.PositiveIntegerField(
+        default=0, verbose_name=_("projects unchanged")
+    )
+    agreements_created = models.PositiveIntegerField(
+        default=0, verbose_name=_("agreements created")
+    )
+    agreements_updated = models.PositiveIntegerField(
+        default=0, verbose_name=_("agreements updated")
+    )
+    agreements_unchanged = models.PositiveIntegerField(
+        default=0, verbose_name=_("agreements unchanged")
+    )
+    amounts_created = models.PositiveIntegerField(default=0, verbose_name=_("amounts created"))
+    amounts_updated = models.PositiveIntegerField(default=0, verbose_name=_("amounts updated"))
+    amounts_unchanged = models.PositiveIntegerField(default=0, verbose_name=_("amounts unchanged"))
+    channels_created = models.JSONField(
+        default=list, blank=True, verbose_name=_("channels created")
+    )
+    units_created = models.JSONField(default=list, blank=True, verbose_name=_("units created"))
+    errors = models.JSONField(default=list, blank=True, verbose_name=_("errors"))
     changes = models.JSONField(
-        default=list, blank=True, help_text="What changed: old → new for updated records."
+        default=list,
+        blank=True,
+        help_text=_("What changed: old → new for updated records."),
+        verbose_name=_("changes"),
     )
 
     class Meta:
         ordering = ["-started"]
-        verbose_name = "import run"
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
 
     def __str__(self):
         mode = "dry run" if self.dry_run else "import"

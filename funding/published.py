@@ -23,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .breakdowns.dimensions import DIMENSIONS
 from .breakdowns.filters import funding_filter
@@ -30,7 +31,11 @@ from .breakdowns.tables import breakdown
 
 FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
 MATCH, DIFFERS, NO_DATA = "match", "differs", "no data"
-STATUSES = {MATCH: "matches within tolerance", DIFFERS: "differs", NO_DATA: "no data"}
+STATUSES = {
+    MATCH: _("matches within tolerance"),
+    DIFFERS: _("differs"),
+    NO_DATA: _("no data"),
+}
 PROFILE_METRICS = {
     "agreement_years": "agreement_years",
     "agreements": "agreements",

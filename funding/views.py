@@ -4,6 +4,7 @@ linked to the breakdown behind it."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .published import reconcile, status_counts
@@ -15,6 +16,8 @@ def published(request):
     try:
         figures = reconcile()
     except ValueError as error:
-        return HttpResponseBadRequest(f"The published figures cannot be computed: {error}")
+        return HttpResponseBadRequest(
+            _("The published figures cannot be computed: %(error)s") % {"error": error}
+        )
     counts = status_counts(figures)
     return render(request, "funding/published.html", {"figures": figures, "counts": counts})

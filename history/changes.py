@@ -8,8 +8,9 @@ from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
-CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 LABEL_FIELDS = ("name", "title", "number", "year")
 
 

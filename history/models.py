@@ -7,6 +7,7 @@ with `import_run_id` and `import_run_reason(run.pk)`; edits in the admin leave b
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -14,7 +15,7 @@ class ImportRunStamp(models.Model):
     """Extra columns of every historical record."""
 
     import_run_id = models.PositiveIntegerField(
-        "import run", null=True, blank=True, help_text="Set when an import made it."
+        _("import run"), null=True, blank=True, help_text=_("Set when an import made it.")
     )
 
     class Meta:

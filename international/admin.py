@@ -5,6 +5,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
@@ -45,11 +46,13 @@ class ChartImportForm(ImportForm):
     instrument = forms.ModelChoiceField(Instrument.objects.all())
     source = forms.CharField(
         max_length=500,
-        help_text="The chart's origin, e.g. “Council of Europe Treaty Office, chart of "
-        "signatures and ratifications of Treaty 197, read 2010-03-01”.",
+        help_text=_(
+            "The chart's origin, e.g. “Council of Europe Treaty Office, chart of "
+            "signatures and ratifications of Treaty 197, read 2010-03-01”."
+        ),
     )
     as_of = forms.DateField(
-        label="As of", help_text="The date the chart's information holds as of (YYYY-MM-DD)."
+        label=_("As of"), help_text=_("The date the chart's information holds as of (YYYY-MM-DD).")
     )
 
 
@@ -101,8 +104,10 @@ class InstrumentStatusAdmin(ImportMixin, SimpleHistoryAdmin):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
                 request,
-                "Nothing was imported: the chart no longer passes its checks against the "
-                "records. Upload it again to see why.",
+                _(
+                    "Nothing was imported: the chart no longer passes its checks against the "
+                    "records. Upload it again to see why."
+                ),
             )
             return HttpResponseRedirect(reverse("admin:international_instrumentstatus_import"))
         return super().process_result(result, request)
@@ -123,13 +128,13 @@ class OrganisationWithInstrumentsAdmin(ChannelAdmin):
     fields = [*ChannelAdmin.fields, "instruments"]
     readonly_fields = [*ChannelAdmin.readonly_fields, "instruments"]
 
-    @admin.display(description="instruments adopted or monitored")
+    @admin.display(description=_("instruments adopted or monitored"))
     def instruments(self, obj):
         if obj.pk is None:
-            return "None."
+            return _("None.")
         found = Instrument.objects.filter(Q(adopted_by=obj) | Q(monitoring_body=obj))
         if not found:
-            return "None."
+            return _("None.")
         links = (
             (reverse("admin:international_instrument_change", args=[i.pk]), i, role)
             for i in found
@@ -144,9 +149,9 @@ def adopted_or_monitored(instrument, organisation):
     roles = [
         name
         for name, pk in [
-            ("adopted", instrument.adopted_by_id),
-            ("monitors", instrument.monitoring_body_id),
+            (_("adopted"), instrument.adopted_by_id),
+            (_("monitors"), instrument.monitoring_body_id),
         ]
         if pk == organisation.pk
     ]
-    return " and ".join(roles)
+    return _(" and ").join(str(role) for role in roles)

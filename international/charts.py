@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from web.downloads import Table
 
@@ -48,27 +50,27 @@ class Cell:
 
 
 COLUMNS = [
-    Column("state", "State", "country__name"),
-    Column("signature", "Signature", "signature", is_date=True),
-    Column("ratification", "Ratification", "ratification", is_date=True, ratified_only=True),
+    Column("state", _("State"), "country__name"),
+    Column("signature", _("Signature"), "signature", is_date=True),
+    Column("ratification", _("Ratification"), "ratification", is_date=True, ratified_only=True),
     Column(
         "entry_into_force",
-        "Entry into force",
+        _("Entry into force"),
         "entry_into_force",
         is_date=True,
         ratified_only=True,
     ),
     Column(
         "ratification_kind",
-        "Kind of ratification",
+        _("Kind of ratification"),
         "ratification_kind",
         display="get_ratification_kind_display",
         ratified_only=True,
     ),
-    Column("status", "Status", "status", display="get_status_display"),
-    Column("iso2", "ISO code", "country__iso2"),
-    Column("as_of", "As of", "as_of", is_date=True),
-    Column("source", "Source", "source"),
+    Column("status", _("Status"), "status", display="get_status_display"),
+    Column("iso2", _("ISO code"), "country__iso2"),
+    Column("as_of", _("As of"), "as_of", is_date=True),
+    Column("source", _("Source"), "source"),
 ]
 BY_KEY = {column.key: column for column in COLUMNS}
 DEFAULT_SORT = "state"
@@ -111,9 +113,11 @@ class Chart:
 
     def table(self):
         instrument = self.instrument
+        with override("en"):  # the headers a chart import reads, in every language
+            columns = [(column.key, str(column.label)) for column in COLUMNS]
         return Table(
             name=f"{slugify(instrument.short_name)}-status",
-            columns=[(column.key, column.label) for column in COLUMNS],
+            columns=columns,
             rows=[[column.value(status) for column in COLUMNS] for status in self.statuses],
             about={
                 "instrument": instrument.short_name,

@@ -8,6 +8,7 @@ is `status=ratified` with no dates, and pages show the dates as not recorded.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
@@ -30,14 +31,14 @@ STATUS_DATE_ORDER = [
 
 
 class InstrumentKind(models.TextChoices):
-    CONVENTION = "convention", "Convention"
-    PROTOCOL = "protocol", "Protocol"
-    FRAMEWORK_DECISION = "framework_decision", "Framework decision"
-    DIRECTIVE = "directive", "Directive"
-    ACTION_PLAN = "action_plan", "Action plan"
-    RESOLUTION = "resolution", "Resolution"
-    RECOMMENDATION = "recommendation", "Recommendation"
-    DECISION = "decision", "Decision"
+    CONVENTION = "convention", _("Convention")
+    PROTOCOL = "protocol", _("Protocol")
+    FRAMEWORK_DECISION = "framework_decision", _("Framework decision")
+    DIRECTIVE = "directive", _("Directive")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    RESOLUTION = "resolution", _("Resolution")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    DECISION = "decision", _("Decision")
 
 
 TREATY_KINDS = {InstrumentKind.CONVENTION, InstrumentKind.PROTOCOL}
@@ -59,28 +60,35 @@ class Instrument(models.Model):
 
     DATE_ORDER = INSTRUMENT_DATE_ORDER
 
-    short_name = models.CharField(max_length=100, unique=True)
-    title = models.CharField(max_length=500, blank=True, help_text="Blank if no source gives it.")
-    kind = models.CharField(max_length=20, choices=InstrumentKind.choices)
+    short_name = models.CharField(max_length=100, unique=True, verbose_name=_("short name"))
+    title = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("Blank if no source gives it."),
+        verbose_name=_("title"),
+    )
+    kind = models.CharField(max_length=20, choices=InstrumentKind.choices, verbose_name=_("kind"))
     adopted_by = models.ForeignKey(
         Channel,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="instruments_adopted",
-        verbose_name="adopted by",
+        verbose_name=_("adopted by"),
     )
-    adopted = models.DateField("adoption", null=True, blank=True)
-    opened_for_signature = models.DateField("opening for signature", null=True, blank=True)
-    entered_into_force = models.DateField("entry into force", null=True, blank=True)
+    adopted = models.DateField(_("adoption"), null=True, blank=True)
+    opened_for_signature = models.DateField(_("opening for signature"), null=True, blank=True)
+    entered_into_force = models.DateField(_("entry into force"), null=True, blank=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="supplements",
-        verbose_name="parent instrument",
-        help_text="The instrument this one supplements (the Palermo Protocol: the UN Convention).",
+        verbose_name=_("parent instrument"),
+        help_text=_(
+            "The instrument this one supplements (the Palermo Protocol: the UN Convention)."
+        ),
     )
     monitoring_body = models.ForeignKey(
         Channel,
@@ -88,8 +96,11 @@ class Instrument(models.Model):
         null=True,
         blank=True,
         related_name="instruments_monitored",
+        verbose_name=_("monitoring body"),
     )
-    source = models.TextField(blank=True, help_text="Where the facts above come from.")
+    source = models.TextField(
+        blank=True, help_text=_("Where the facts above come from."), verbose_name=_("source")
+    )
 
     objects = InstrumentQuerySet.as_manager()
     history = HistoricalRecords(bases=[ImportRunStamp])
@@ -106,6 +117,8 @@ class Instrument(models.Model):
             ),
             *order_constraints("instrument", INSTRUMENT_DATE_ORDER),
         ]
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
 
     def __str__(self):
         return self.short_name
@@ -129,18 +142,18 @@ class Instrument(models.Model):
 
 
 class Status(models.TextChoices):
-    SIGNED = "signed", "Signed, not ratified"
-    RATIFIED = "ratified", "Ratified"
+    SIGNED = "signed", _("Signed, not ratified")
+    RATIFIED = "ratified", _("Ratified")
 
 
 class RatificationKind(models.TextChoices):
     """How a state consented to be bound (the UN charts mark all but ratification)."""
 
-    RATIFICATION = "ratification", "Ratification"
-    ACCESSION = "accession", "Accession"
-    ACCEPTANCE = "acceptance", "Acceptance"
-    APPROVAL = "approval", "Approval"
-    SUCCESSION = "succession", "Succession"
+    RATIFICATION = "ratification", _("Ratification")
+    ACCESSION = "accession", _("Accession")
+    ACCEPTANCE = "acceptance", _("Acceptance")
+    APPROVAL = "approval", _("Approval")
+    SUCCESSION = "succession", _("Succession")
 
 
 class InstrumentStatusQuerySet(models.QuerySet):
@@ -176,41 +189,47 @@ class InstrumentStatus(models.Model):
     Status = Status
     DATE_ORDER = STATUS_DATE_ORDER
 
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="statuses")
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.CASCADE, related_name="statuses", verbose_name=_("instrument")
+    )
     country = models.ForeignKey(
         Recipient,
         on_delete=models.PROTECT,
         limit_choices_to={"kind": Recipient.Kind.COUNTRY},
         related_name="instrument_statuses",
-        verbose_name="state",
+        verbose_name=_("state"),
     )
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
-        help_text="Ratified covers accession, acceptance, approval and succession too.",
+        help_text=_("Ratified covers accession, acceptance, approval and succession too."),
+        verbose_name=_("status"),
     )
-    signature = models.DateField(null=True, blank=True)
-    ratification = models.DateField(null=True, blank=True)
+    signature = models.DateField(null=True, blank=True, verbose_name=_("signature"))
+    ratification = models.DateField(null=True, blank=True, verbose_name=_("ratification"))
     ratification_kind = models.CharField(
-        "kind of ratification",
+        _("kind of ratification"),
         max_length=12,
         choices=RatificationKind.choices,
         blank=True,
-        help_text="Blank where the source does not say.",
+        help_text=_("Blank where the source does not say."),
     )
-    entry_into_force = models.DateField("entry into force", null=True, blank=True)
+    entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
     as_of = models.DateField(
-        "as of", null=True, blank=True, help_text="The date the source's information holds as of."
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date the source's information holds as of."),
     )
-    source = models.TextField(blank=True)
+    source = models.TextField(blank=True, verbose_name=_("source"))
 
     objects = InstrumentStatusQuerySet.as_manager()
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["instrument", "country__name"]
-        verbose_name = "state's signature or ratification"
-        verbose_name_plural = "states' signatures and ratifications"
+        verbose_name = _("state's signature or ratification")
+        verbose_name_plural = _("states' signatures and ratifications")
         constraints = [
             models.UniqueConstraint(
                 fields=["instrument", "country"], name="instrument_status_one_per_state"
@@ -237,11 +256,13 @@ class InstrumentStatus(models.Model):
         check_order(self, self.DATE_ORDER)
         errors = {}
         if self.country_id and self.country.kind != Recipient.Kind.COUNTRY:
-            errors["country"] = f"{self.country} is not a state (it is a regional recipient)."
+            errors["country"] = _("%(country)s is not a state (it is a regional recipient).") % {
+                "country": self.country
+            }
         if self.status == Status.SIGNED and (
             self.ratification or self.entry_into_force or self.ratification_kind
         ):
-            errors["status"] = (
+            errors["status"] = _(
                 "A state with a ratification or an entry into force has ratified, not only signed."
             )
         if self.instrument_id and not self.instrument.is_treaty:
@@ -256,20 +277,24 @@ class InstrumentStatus(models.Model):
         instrument, errors = self.instrument, {}
         opened = instrument.opened_for_signature or instrument.adopted
         if opened and self.signature and self.signature < opened:
-            errors["signature"] = (
-                f"The signature ({written(self.signature)}) cannot come before the "
-                f"instrument was opened for signature or adopted ({written(opened)})."
-            )
+            errors["signature"] = _(
+                "The signature (%(signature)s) cannot come before the instrument was opened "
+                "for signature or adopted (%(opened)s)."
+            ) % {"signature": written(self.signature), "opened": written(opened)}
         in_force = instrument.entered_into_force
         if in_force and self.entry_into_force and self.entry_into_force < in_force:
-            errors["entry_into_force"] = (
-                f"The entry into force for the state ({written(self.entry_into_force)}) cannot "
-                f"come before the instrument's own ({written(in_force)})."
-            )
+            errors["entry_into_force"] = _(
+                "The entry into force for the state (%(state)s) cannot come before the "
+                "instrument's own (%(own)s)."
+            ) % {"state": written(self.entry_into_force), "own": written(in_force)}
         return errors
 
 
 def not_signed(instrument):
     kind = instrument.get_kind_display().lower()
-    article = "an" if kind[0] in "aeiou" else "a"
-    return f"States sign and ratify conventions and protocols; {instrument} is {article} {kind}."
+    # In Norwegian both read "av typen «…»" (of the kind …).
+    a_kind = (_("an %(kind)s") if kind[0] in "aeiou" else _("a %(kind)s")) % {"kind": kind}
+    return _("States sign and ratify conventions and protocols; %(instrument)s is %(a_kind)s.") % {
+        "instrument": instrument,
+        "a_kind": a_kind,
+    }

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from web.downloads import FORMATS, download
@@ -23,7 +24,9 @@ def instrument_list(request):
 def instrument_detail(request, pk):
     fmt = request.GET.get("format")
     if fmt is not None and fmt not in FORMATS:
-        return HttpResponseBadRequest(f"Unknown format: choose one of {', '.join(FORMATS)}.")
+        return HttpResponseBadRequest(
+            _("Unknown format: choose one of %(formats)s.") % {"formats": ", ".join(FORMATS)}
+        )
     instrument = get_object_or_404(Instrument.objects.select_related(*RELATED).with_counts(), pk=pk)
     status_chart = chart(instrument, request.GET.get("sort"))
     if fmt:

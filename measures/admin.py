@@ -1,19 +1,18 @@
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Goal, Measure, MeasureStatus, Ministry, Plan
 
-TITLE_MISSING = mark_safe('<em class="missing">title missing</em>')
-
 
 class TitleListFilter(admin.SimpleListFilter):
-    title = "title"
+    title = _("title")
     parameter_name = "title"
 
     def lookups(self, request, model_admin):
-        return [("given", "Given"), ("missing", "Missing")]
+        return [("given", _("Given")), ("missing", _("Missing"))]
 
     def queryset(self, request, queryset):
         if self.value() == "missing":
@@ -46,7 +45,7 @@ class PlanAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(measure_count=Count("measures"))
 
-    @admin.display(description="measures", ordering="measure_count")
+    @admin.display(description=_("measures"), ordering="measure_count")
     def measure_count(self, obj):
         return obj.measure_count
 
@@ -79,9 +78,9 @@ class MeasureAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["responsible_ministries"]
     inlines = [MeasureStatusInline]
 
-    @admin.display(description="title", ordering="title")
+    @admin.display(description=_("title"), ordering="title")
     def title_or_missing(self, obj):
-        return obj.title or TITLE_MISSING
+        return obj.title or format_html('<em class="missing">{}</em>', _("title missing"))
 
 
 @admin.register(MeasureStatus)
@@ -93,6 +92,6 @@ class MeasureStatusAdmin(SimpleHistoryAdmin):
     search_fields = ["summary", "measure__title", "=measure__number"]
     autocomplete_fields = ["measure"]
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj):
         return obj.label

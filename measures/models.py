@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
@@ -8,19 +9,30 @@ from history.models import ImportRunStamp
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
+def implausible_year(year):
+    """The message for a year outside YEAR_MIN to YEAR_MAX, in the active language."""
+    return _("%(year)s is not a plausible year (%(min)s–%(max)s).") % {
+        "year": year,
+        "min": YEAR_MIN,
+        "max": YEAR_MAX,
+    }
+
+
 class Plan(models.Model):
     """A Government plan of action against human trafficking."""
 
-    title = models.CharField(max_length=200, blank=True, help_text="Leave empty if unknown.")
-    start_year = models.PositiveSmallIntegerField()
-    end_year = models.PositiveSmallIntegerField()
+    title = models.CharField(
+        max_length=200, blank=True, help_text=_("Leave empty if unknown."), verbose_name=_("title")
+    )
+    start_year = models.PositiveSmallIntegerField(verbose_name=_("start year"))
+    end_year = models.PositiveSmallIntegerField(verbose_name=_("end year"))
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["start_year", "end_year"]
-        verbose_name = "plan of action"
-        verbose_name_plural = "plans of action"
+        verbose_name = _("plan of action")
+        verbose_name_plural = _("plans of action")
         constraints = [
             models.UniqueConstraint(fields=["start_year", "end_year"], name="plan_unique_period"),
             models.CheckConstraint(
@@ -43,8 +55,8 @@ class Plan(models.Model):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError(
                 {
-                    "end_year": f"The plan cannot end ({self.end_year}) before it starts "
-                    f"({self.start_year})."
+                    "end_year": _("The plan cannot end (%(end)s) before it starts (%(start)s).")
+                    % {"end": self.end_year, "start": self.start_year}
                 }
             )
 
@@ -52,9 +64,11 @@ class Plan(models.Model):
 class Goal(models.Model):
     """One of a plan's main goals."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="goals", verbose_name=_("plan")
+    )
+    number = models.PositiveSmallIntegerField(verbose_name=_("number"))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
@@ -63,6 +77,8 @@ class Goal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="goal_unique_number"),
         ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
 
     def __str__(self):
         return f"Goal {self.number}: {self.title}"
@@ -71,21 +87,24 @@ class Goal(models.Model):
 class Ministry(models.Model):
     """A ministry responsible for following up measures."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
     coordinates = models.BooleanField(
-        default=False, help_text="Chairs the inter-ministerial working group."
+        default=False,
+        help_text=_("Chairs the inter-ministerial working group."),
+        verbose_name=_("coordinates"),
     )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "ministries"
+        verbose_name_plural = _("ministries")
         constraints = [
             models.UniqueConstraint(
                 fields=["coordinates"], condition=Q(coordinates=True), name="one_coordinator"
             ),
         ]
+        verbose_name = _("ministry")
 
     def __str__(self):
         return self.name
@@ -100,22 +119,38 @@ class MeasureQuerySet(models.QuerySet):
 class Measure(models.Model):
     """A numbered measure of a plan of action."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="measures")
-    number = models.PositiveSmallIntegerField()
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="measures", verbose_name=_("plan")
+    )
+    number = models.PositiveSmallIntegerField(verbose_name=_("number"))
     title = models.CharField(
-        max_length=300, blank=True, help_text="As the plan words it. Empty until a source gives it."
+        max_length=300,
+        blank=True,
+        help_text=_("As the plan words it. Empty until a source gives it."),
+        verbose_name=_("title"),
     )
     goal = models.ForeignKey(
-        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="measures"
+        Goal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("goal"),
     )
     lead_ministry = models.ForeignKey(
-        Ministry, on_delete=models.PROTECT, null=True, blank=True, related_name="led_measures"
+        Ministry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_measures",
+        verbose_name=_("lead ministry"),
     )
     responsible_ministries = models.ManyToManyField(
         Ministry,
         blank=True,
         related_name="measures",
-        help_text="Every ministry responsible for the measure, alone or with others.",
+        help_text=_("Every ministry responsible for the measure, alone or with others."),
+        verbose_name=_("responsible ministries"),
     )
 
     objects = MeasureQuerySet.as_manager()
@@ -128,23 +163,27 @@ class Measure(models.Model):
             models.UniqueConstraint(fields=["plan", "number"], name="measure_unique_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="measure_number_positive"),
         ]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
 
     def __str__(self):
-        return f"Measure {self.number}: {self.title or '(title missing)'}"
+        return f"Measure {self.number}: {self.title or _('(title missing)')}"
 
     def clean(self):
         if self.goal_id and self.plan_id and self.goal.plan_id != self.plan_id:
-            raise ValidationError({"goal": "The goal must belong to the same plan as the measure."})
+            raise ValidationError(
+                {"goal": _("The goal must belong to the same plan as the measure.")}
+            )
 
 
 class FollowUpStatus(models.TextChoices):
     """How far a measure had come in a year; `MeasureStatus.Status` everywhere else."""
 
-    NOT_STARTED = "not_started", "Not started"
-    UNDER_WAY = "under_way", "Under way"
-    COMPLETED = "completed", "Completed"
-    ONGOING = "ongoing", "Ongoing"
-    DISCONTINUED = "discontinued", "Discontinued"
+    NOT_STARTED = "not_started", _("Not started")
+    UNDER_WAY = "under_way", _("Under way")
+    COMPLETED = "completed", _("Completed")
+    ONGOING = "ongoing", _("Ongoing")
+    DISCONTINUED = "discontinued", _("Discontinued")
 
 
 class MeasureStatusQuerySet(models.QuerySet):
@@ -158,14 +197,20 @@ class MeasureStatus(models.Model):
 
     Status = FollowUpStatus
 
-    NOT_RECORDED = "Not recorded"
+    NOT_RECORDED = _("Not recorded")
 
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="statuses")
-    year = models.PositiveSmallIntegerField()
-    status = models.CharField(
-        max_length=12, choices=Status.choices, blank=True, help_text="Leave blank if unknown."
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="statuses", verbose_name=_("measure")
     )
-    summary = models.CharField(max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave blank if unknown."),
+        verbose_name=_("status"),
+    )
+    summary = models.CharField(max_length=500, blank=True, verbose_name=_("summary"))
 
     objects = MeasureStatusQuerySet.as_manager()
 
@@ -173,8 +218,8 @@ class MeasureStatus(models.Model):
 
     class Meta:
         ordering = ["measure", "year"]
-        verbose_name = "measure status"
-        verbose_name_plural = "measure statuses"
+        verbose_name = _("measure status")
+        verbose_name_plural = _("measure statuses")
         constraints = [
             models.UniqueConstraint(fields=["measure", "year"], name="measure_status_unique_year"),
             models.CheckConstraint(
@@ -197,6 +242,4 @@ class MeasureStatus(models.Model):
 
     def clean(self):
         if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
-            raise ValidationError(
-                {"year": f"{self.year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX})."}
-            )
+            raise ValidationError({"year": implausible_year(self.year)})

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from measures.admin import MeasureAdmin
@@ -37,7 +38,7 @@ class RegionAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(recipient_count=Count("recipients"))
 
-    @admin.display(description="recipients", ordering="recipient_count")
+    @admin.display(description=_("recipients"), ordering="recipient_count")
     def recipient_count(self, obj):
         return obj.recipient_count
 
@@ -65,7 +66,7 @@ class PartnerGroupAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(channel_count=Count("channels"))
 
-    @admin.display(description="channels", ordering="channel_count")
+    @admin.display(description=_("channels"), ordering="channel_count")
     def channel_count(self, obj):
         return obj.channel_count
 
@@ -110,15 +111,15 @@ class ChannelAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(child_count=Count("children"))
 
-    @admin.display(description="sub-organisations", ordering="child_count")
+    @admin.display(description=_("sub-organisations"), ordering="child_count")
     def child_count(self, obj):
         return obj.child_count
 
-    @admin.display(description="sub-organisations")
+    @admin.display(description=_("sub-organisations"))
     def sub_organisations(self, obj):
         children = obj.children.order_by("name") if obj.pk else []
         if not children:
-            return "None."
+            return _("None.")
         links = ((reverse("admin:projects_channel_change", args=[c.pk]), c) for c in children)
         return format_html(
             "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', links)
@@ -141,7 +142,7 @@ class AdministeringUnitAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(agreement_count=Count("agreements"))
 
-    @admin.display(description="agreements", ordering="agreement_count")
+    @admin.display(description=_("agreements"), ordering="agreement_count")
     def agreement_count(self, obj):
         return obj.agreement_count
 
@@ -158,8 +159,8 @@ class MeasureShareFormSet(BaseInlineFormSet):
         ]
         if shares and sum(shares) != Decimal(100):
             raise ValidationError(
-                f"The measure shares add up to {sum(shares).normalize():f} %; "
-                "they must add up to exactly 100 %."
+                _("The measure shares add up to %(sum)s %%; they must add up to exactly 100 %%.")
+                % {"sum": f"{sum(shares).normalize():f}"}
             )
 
 
@@ -202,11 +203,11 @@ class AgreementAdmin(SimpleHistoryAdmin):
     search_fields = ["number", "project__title", "project__channel__name", "unit__name"]
     autocomplete_fields = ["project", "unit"]
 
-    @admin.display(description="channel", ordering="project__channel__name")
+    @admin.display(description=_("channel"), ordering="project__channel__name")
     def channel(self, obj):
         return obj.project.channel
 
-    @admin.display(description="recipient", ordering="project__recipient__name")
+    @admin.display(description=_("recipient"), ordering="project__recipient__name")
     def recipient(self, obj):
         return obj.project.recipient
 
@@ -223,15 +224,15 @@ class MeasureWithProjectsAdmin(MeasureAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(project_count=Count("project_shares"))
 
-    @admin.display(description="projects", ordering="project_count")
+    @admin.display(description=_("projects"), ordering="project_count")
     def project_count(self, obj):
         return obj.project_count
 
-    @admin.display(description="projects serving this measure")
+    @admin.display(description=_("projects serving this measure"))
     def projects_served(self, obj):
         shares = obj.project_shares.select_related("project").order_by("project__title")
         if not shares:
-            return "None yet."
+            return _("None yet.")
         links = (
             (reverse("admin:projects_project_change", args=[s.project_id]), s.project, s.share)
             for s in shares

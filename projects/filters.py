@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure, Plan
 from web.filters import ByNameFilter, PeriodForm, model_filter
@@ -58,7 +59,7 @@ def recipient_filter(field_name):
         field_name=field_name,
         lookup_expr="exact",
         queryset=Recipient.objects.all(),
-        label="Recipient country or region",
+        label=_("Recipient country or region"),
     )
 
 
@@ -90,7 +91,7 @@ def channel_family_filter(field_name):
         field_name=field_name,
         queryset=Channel.objects.all(),
         to_field_name="name",
-        label="Channel with its sub-organisations",
+        label=_("Channel with its sub-organisations"),
     )
 
 
@@ -99,7 +100,7 @@ def objective_filter(field_name):
         field_name=field_name,
         lookup_expr="exact",
         choices=Project.Objective.choices,
-        label="Objective",
+        label=_("Objective"),
     )
 
 
@@ -151,18 +152,18 @@ def serving(project, **lookups):
 
 def measure_filter(project):
     return MeasureFilter(
-        field_name=project, queryset=Measure.objects.select_related("plan"), label="Measure"
+        field_name=project, queryset=Measure.objects.select_related("plan"), label=_("Measure")
     )
 
 
 def plan_filter(project):
-    return PlanFilter(field_name=project, queryset=Plan.objects.all(), label="Plan of action")
+    return PlanFilter(field_name=project, queryset=Plan.objects.all(), label=_("Plan of action"))
 
 
 class ProjectFilter(django_filters.FilterSet):
     """Projects by their own records: search, objective, recipient, channel, unit, measures."""
 
-    q = django_filters.CharFilter(label="Search", method="filter_text")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     objective = objective_filter("objective")
     region = model_filter("recipient__region", Region.objects.all(), "Region")
     country = recipient_filter("recipient")
@@ -174,7 +175,7 @@ class ProjectFilter(django_filters.FilterSet):
     unit = ByNameFilter(
         queryset=AdministeringUnit.objects.all(),
         to_field_name="name",
-        label="Administering unit",
+        label=_("Administering unit"),
         method="filter_unit",
     )
     measure = measure_filter("pk")

@@ -27,6 +27,13 @@ def plain_static_files(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def english_by_default(settings):
+    """Tests read English unless they ask for Norwegian (the site's default, LANGUAGE_CODE=nb):
+    `translation.override("nb")`, `HTTP_ACCEPT_LANGUAGE="nb"` or `settings.LANGUAGE_CODE`."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def make_project(db):
     def make(

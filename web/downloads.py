@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.functional import Promise
 
 from .spreadsheets import escape
 
@@ -80,7 +81,7 @@ def xlsx_download(name, rows, header=0, title=None):
     if title:
         sheet.title = title
     for number, row in enumerate(rows, start=1):
-        sheet.append([escape(value) for value in row])
+        sheet.append([escape(str(value) if isinstance(value, Promise) else value) for value in row])
         for column, value in enumerate(row, start=1):
             if number > header and isinstance(value, date):  # only cells that hold a value
                 sheet.cell(number, column).number_format = "yyyy-mm-dd"

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from measures.models import YEAR_MAX, YEAR_MIN
 
@@ -70,7 +71,10 @@ class PeriodForm(forms.Form):
         data = super().clean()
         first, last = data.get("year_from"), data.get("year_to")
         if first is not None and last is not None and first > last:
-            raise ValidationError(f"The first year ({first}) comes after the last year ({last}).")
+            raise ValidationError(
+                _("The first year (%(first)s) comes after the last year (%(last)s).")
+                % {"first": first, "last": last}
+            )
         return data
 
 

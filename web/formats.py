@@ -1,26 +1,37 @@
 """How numbers are written for people: one rule for pages, the admin, importer messages, charts
-and downloads' labels. Thousands are separated by a narrow no-break space (U+202F), decimals by a
-point; amounts are in NOK.
+and downloads' labels. Thousands are separated by a narrow no-break space (U+202F), decimals by
+the active language's separator (a comma in Norwegian, a point in English); amounts are in NOK,
+written "NOK 1 234 567" where the currency is named (Språkrådet's form where the code is used),
+in both languages. Downloads do not come through here: their numbers stay plain digits and a dot.
 """
 
 from decimal import Decimal
 
+from django.utils.formats import get_format
+
 THOUSANDS = "\u202f"
+
+
+def _localise(text):
+    """Python's "1,234.5" → "1 234.5" or "1 234,5", as the active language writes decimals."""
+    whole, point, fraction = text.partition(".")
+    decimal = get_format("DECIMAL_SEPARATOR") if point else ""
+    return whole.replace(",", THOUSANDS) + decimal + fraction
 
 
 def nok(value, places=0, *, code=False):
     """12345678.9 → "12 345 679" ("NOK 12 345 679" with `code`); empty for None."""
     if value is None or value == "":
         return ""
-    text = f"{Decimal(value):,.{int(places)}f}".replace(",", THOUSANDS)
+    text = _localise(f"{Decimal(value):,.{int(places)}f}")
     return f"NOK {text}" if code else text
 
 
 def percent(value, places=1):
-    """A fraction (0.5213) as a percentage ("52.1 %"); a dash for None."""
+    """A fraction (0.5213) as a percentage ("52.1 %", "52,1 %"); a dash for None."""
     if value is None or value == "":
         return "–"
-    return f"{Decimal(value) * 100:,.{int(places)}f}\u00a0%".replace(",", THOUSANDS)
+    return _localise(f"{Decimal(value) * 100:,.{int(places)}f}") + "\u00a0%"
 
 
 def count(value):

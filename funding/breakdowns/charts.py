@@ -5,6 +5,8 @@ The charts repeat the table next to them; they need no script and no network.
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from web.formats import nok
 
 COLOURS = [
@@ -17,7 +19,7 @@ MILLION = Decimal(1_000_000)
 
 def millions(amount):
     """NOK 12 345 678 as "12.3 M"."""
-    return f"{nok(amount / MILLION, 1)} M"
+    return _("%(amount)s M") % {"amount": nok(amount / MILLION, 1)}
 
 
 def bars(rows):

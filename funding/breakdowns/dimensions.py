@@ -11,12 +11,14 @@ from operator import itemgetter
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from projects.models import Channel, OrganisationKind, Project
 
-NO_MEASURE = "No measure recorded"
-NO_PARTNER_GROUP = "No partner group recorded"
-NO_KIND = "Kind not recorded"
+NO_MEASURE = _("No measure recorded")
+NO_PARTNER_GROUP = _("No partner group recorded")
+NO_KIND = _("Kind not recorded")
 KINDS = dict(OrganisationKind.choices)
 PROJECT = "agreement__project__"
 REGION = f"{PROJECT}recipient__region__name"
@@ -44,13 +46,13 @@ def up(field):
 
 FAMILY_FIELDS = {FAMILY: up("name"), FAMILY_ACRONYM: up("acronym"), FAMILY_ID: up("id")}
 OBJECTIVES = dict(Project.Objective.choices)
-MEASURE_NOTE = (
+MEASURE_NOTE = _(
     "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
     "rounding down going to the largest remainders, so the parts add up to the amount exactly; "
-    f"projects without measures show as “{NO_MEASURE}”. An agreement serving several measures "
-    "counts in each of their rows' agreement columns, but its money only once."
+    "projects without measures show as “No measure recorded”. An agreement serving several "
+    "measures counts in each of their rows' agreement columns, but its money only once."
 )
-YEAR_NOTE = "An agreement funded in several years counts in each year's agreement column."
+YEAR_NOTE = _("An agreement funded in several years counts in each year's agreement column.")
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,9 @@ def channel_label(row):
 
 def measure_label(row):
     if row["measure_id"] is None:
-        return NO_MEASURE
-    return f"Measure {row['number']}" + (f": {row['title']}" if row["title"] else "")
+        return str(NO_MEASURE)
+    label = gettext("Measure %(number)s") % {"number": row["number"]}
+    return label + (f": {row['title']}" if row["title"] else "")
 
 
 def by_measure(queryset, by_year):
@@ -132,50 +135,51 @@ DIMENSIONS = {
     dimension.slug: dimension
     for dimension in [
         Dimension(
-            "region", "Region", (REGION, GEOGRAPHIC), key=itemgetter(REGION),
+            "region", _("Region"), (REGION, GEOGRAPHIC), key=itemgetter(REGION),
             label=itemgetter(REGION), drill=Drill("country", "region"), geographic=GEOGRAPHIC,
         ),
         Dimension(
-            "country", "Recipient country or region", (RECIPIENT, ISO2, GEOGRAPHIC),
+            "country", _("Recipient country or region"), (RECIPIENT, ISO2, GEOGRAPHIC),
             key=lambda row: row[ISO2] or row[RECIPIENT], label=itemgetter(RECIPIENT),
             drill=Drill("projects", "country"), geographic=GEOGRAPHIC,
         ),
         Dimension(
-            "channel", "Channel", (CHANNEL, ACRONYM, CHANNEL_ID), key=itemgetter(CHANNEL),
+            "channel", _("Channel"), (CHANNEL, ACRONYM, CHANNEL_ID), key=itemgetter(CHANNEL),
             label=channel_label, drill=Drill("projects", "channel"), page=CHANNEL_ID,
         ),
         Dimension(
-            "organisation-kind", "Organisation kind", (KIND,), key=itemgetter(KIND),
-            label=lambda row: KINDS.get(row[KIND]) or NO_KIND,
+            "organisation-kind", _("Organisation kind"), (KIND,), key=itemgetter(KIND),
+            label=lambda row: str(KINDS.get(row[KIND]) or NO_KIND),
             drill=Drill("channel", "channel_kind", lambda row: row[KIND] or None),
         ),
         Dimension(
-            "organisation-family", "Organisation family", (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
+            "organisation-family", _("Organisation family"), (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
             key=itemgetter(FAMILY), label=lambda row: named(row[FAMILY], row[FAMILY_ACRONYM]),
             drill=Drill("channel", "channel_family"), annotations=FAMILY_FIELDS, page=FAMILY_ID,
         ),
         Dimension(
-            "partner-group", "Partner group", (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),
-            label=lambda row: row[PARTNER_GROUP] or NO_PARTNER_GROUP,
+            "partner-group", _("Partner group"), (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),
+            label=lambda row: row[PARTNER_GROUP] or str(NO_PARTNER_GROUP),
             drill=Drill("channel", "partner_group"),
         ),
         Dimension(
-            "year", "Year", ("year",), key=itemgetter("year"), label=lambda row: str(row["year"]),
+            "year", _("Year"), ("year",), key=itemgetter("year"),
+            label=lambda row: str(row["year"]),
             drill=Drill("projects", "year"), default_sort="key", one_per_agreement=False,
             note=YEAR_NOTE,
         ),
         Dimension(
-            "unit", "Administering unit", (UNIT,), key=itemgetter(UNIT), label=itemgetter(UNIT),
+            "unit", _("Administering unit"), (UNIT,), key=itemgetter(UNIT), label=itemgetter(UNIT),
             drill=Drill("projects", "unit"),
         ),
         Dimension(
-            "measure", "Measure", (), key=itemgetter("number"), label=measure_label,
+            "measure", _("Measure"), (), key=itemgetter("number"), label=measure_label,
             drill=Drill("projects", "measure", itemgetter("measure_id")), default_sort="key",
             one_per_agreement=False, note=MEASURE_NOTE, grouping=by_measure,
         ),
         Dimension(
-            "objective", "Objective", (OBJECTIVE,), key=itemgetter(OBJECTIVE),
-            label=lambda row: OBJECTIVES.get(row[OBJECTIVE], row[OBJECTIVE]),
+            "objective", _("Objective"), (OBJECTIVE,), key=itemgetter(OBJECTIVE),
+            label=lambda row: str(OBJECTIVES.get(row[OBJECTIVE], row[OBJECTIVE])),
             drill=Drill("projects", "objective"),
         ),
     ]

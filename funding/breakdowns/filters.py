@@ -10,6 +10,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from funding.models import YearlyAmount
 from international.models import TREATY_KINDS, Instrument, InstrumentStatus
@@ -24,7 +25,7 @@ from projects.models import AdministeringUnit, Channel, OrganisationKind, Partne
 from web.filters import PeriodForm, YearFilter, model_filter
 
 PROJECT = "agreement__project"
-RATIFIED = [("yes", "Ratified"), ("signed", "Signed, not ratified"), ("no", "Neither")]
+RATIFIED = [("yes", _("Ratified")), ("signed", _("Signed, not ratified")), ("no", _("Neither"))]
 RATIFICATION_PARTS = ("instrument", "ratified", "ratified_by")
 
 
@@ -33,15 +34,15 @@ def status_filter(field_name):
         field_name=field_name,
         lookup_expr="exact",
         choices=YearlyAmount.Status.choices,
-        label="Status",
+        label=_("Status"),
     )
 
 
 class AmountFilters(django_filters.FilterSet):
     """The year and status of yearly amounts."""
 
-    year_from = YearFilter(field_name="year", lookup_expr="gte", label="From year")
-    year_to = YearFilter(field_name="year", lookup_expr="lte", label="To year")
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("From year"))
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("To year"))
     status = status_filter("status")
 
     NAMES = ("year_from", "year_to", "status")
@@ -71,8 +72,10 @@ class FundingForm(PeriodForm):
         given = {name for name in RATIFICATION_PARTS if data.get(name) not in (None, "")}
         if given and not {"instrument", "ratified"} <= given:
             raise ValidationError(
-                "To filter by ratification, choose an instrument and whether the recipient has "
-                "ratified it (yes, signed only or neither); the year is optional."
+                _(
+                    "To filter by ratification, choose an instrument and whether the recipient "
+                    "has ratified it (yes, signed only or neither); the year is optional."
+                )
             )
         return data
 
@@ -97,7 +100,7 @@ class FundingFilter(AmountFilters):
         field_name=f"{PROJECT}__channel__kind",
         lookup_expr="exact",
         choices=OrganisationKind.choices,
-        label="Organisation kind",
+        label=_("Organisation kind"),
     )
     partner_group = model_filter(
         f"{PROJECT}__channel__partner_group", PartnerGroup.objects.all(), "Partner group"
@@ -110,20 +113,20 @@ class FundingFilter(AmountFilters):
         lookup_expr="exact",
         queryset=Instrument.objects.filter(kind__in=TREATY_KINDS),
         to_field_name="short_name",
-        label="Instrument",
+        label=_("Instrument"),
         method="filter_ratified",
     )
     ratified = django_filters.ChoiceFilter(
         field_name=f"{PROJECT}__recipient",
         lookup_expr="exact",
         choices=RATIFIED,
-        label="Recipient has ratified it",
+        label=_("Recipient has ratified it"),
         method="filter_ratified",
     )
     ratified_by = YearFilter(
         field_name=f"{PROJECT}__recipient",
         lookup_expr="exact",
-        label="… by the end of year",
+        label=_("… by the end of year"),
         method="filter_ratified",
     )
 

@@ -14,6 +14,9 @@ JSON document) and `chart()` (the chart's geometry).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from funding.models import ORE
 from web.formats import nok
 
@@ -21,7 +24,7 @@ from . import charts
 from .dimensions import Dimension
 
 SHARE = Decimal("0.0001")
-BASE_LABEL = "Geographically allocated total (share base)"
+BASE_LABEL = _("Geographically allocated total (share base)")
 
 
 def text(value):
@@ -57,7 +60,7 @@ class Breakdown:
         name: name for name in ("key", "label", "amount", "share", "agreements", "agreement_years")
     }
     columns = tuple(SORTS)[1:]
-    UNSORTABLE = f"Cannot sort by {{sort!r}}; choose one of {', '.join(SORTS)}."
+    UNSORTABLE = _("Cannot sort by %(sort)r; choose one of %(choices)s.")
 
     @property
     def basis(self):
@@ -74,11 +77,11 @@ class Breakdown:
             for row in self.rows
         ]
         whole = Decimal(1) if self.base else None
-        total = ["", "Total", self.total, None, self.agreements, self.agreement_years]
+        total = ["", gettext("Total"), self.total, None, self.agreements, self.agreement_years]
         if not self.dimension.geographic_basis:
             total[3] = whole
             return [header, *lines, total]
-        return [header, *lines, ["", BASE_LABEL, self.base, whole, None, None], total]
+        return [header, *lines, ["", str(BASE_LABEL), self.base, whole, None, None], total]
 
     def as_data(self, filters):
         """The JSON document: amounts and shares as decimal strings."""
@@ -110,14 +113,14 @@ class Breakdown:
 def basis_text(dimension, base):
     base_nok = nok(base, 2, code=True)
     if dimension.geographic_basis:
-        text = (
-            f"Shares are of the geographically allocated total ({base_nok}): the amounts to "
+        text = gettext(
+            "Shares are of the geographically allocated total (%(base)s): the amounts to "
             "recipients in every region except “Not geographically allocated”. Regional "
             "recipients count in their region; the not geographically allocated row (e.g. "
             "Global) is shown but is excluded from the base and has no share."
-        )
+        ) % {"base": base_nok}
     else:
-        text = f"Shares are of the grand total ({base_nok})."
+        text = gettext("Shares are of the grand total (%(base)s).") % {"base": base_nok}
     return f"{text} {dimension.note}" if dimension.note else text
 
 
@@ -156,7 +159,7 @@ def breakdown(dimension, queryset, sort=None, link=None):
 def checked(sort, table):
     """`sort` if it names one of the `table` class's SORTS (`-name` too), else ValueError."""
     if sort.lstrip("-") not in table.SORTS:
-        raise ValueError(table.UNSORTABLE.format(sort=sort))
+        raise ValueError(table.UNSORTABLE % {"sort": sort, "choices": ", ".join(table.SORTS)})
     return sort
 
 
@@ -197,13 +200,13 @@ class Matrix:
     basis = ""  # amounts only: no shares
     SORTS = {"key": "key", "label": "label", "amount": "total"}
     columns = ("label", "amount")
-    UNSORTABLE = "Cannot sort the by-year table by {sort!r}; choose key, label or amount."
+    UNSORTABLE = _("Cannot sort the by-year table by %(sort)r; choose one of %(choices)s.")
 
     def cells(self):
         """The table as rows of cells: a header of years, one row per line, the total row."""
         header = ["key", "label", *self.years, "total"]
         lines = [[row.key, row.label, *row.cells, row.total] for row in self.rows]
-        return [header, *lines, ["", "Total", *self.column_totals, self.total]]
+        return [header, *lines, ["", gettext("Total"), *self.column_totals, self.total]]
 
     def as_data(self, filters):
         """The JSON document: amounts as decimal strings, by year."""

@@ -7,6 +7,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from projects.models import Project
@@ -17,11 +18,11 @@ from .filters import funding_filter
 from .tables import breakdown, by_year
 
 HEADERS = {  # column: (title, CSS class)
-    "label": ("Label", ""),
-    "amount": ("Amount (NOK)", "num"),
-    "share": ("Share", "num"),
-    "agreements": ("Agreements", "num"),
-    "agreement_years": ("Agreement-years", "num"),
+    "label": (_("Label"), ""),
+    "amount": (_("Amount (NOK)"), "num"),
+    "share": (_("Share"), "num"),
+    "agreements": (_("Agreements"), "num"),
+    "agreement_years": (_("Agreement-years"), "num"),
 }
 OVERVIEW = ("objective", "region", "country", "channel")
 

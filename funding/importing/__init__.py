@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from funding.models import ImportRun, YearlyAmount
 
@@ -73,22 +75,36 @@ class ImportResult:
         r = self.run
         if not self.ok:
             count = len(self.errors)
-            return f"{r.file_name}: {count} error{'s' if count != 1 else ''}, nothing written."
-        verb = "Dry run of" if r.dry_run else "Imported"
+            message = ngettext(
+                "%(file)s: %(count)s error, nothing written.",
+                "%(file)s: %(count)s errors, nothing written.",
+                count,
+            )
+            return message % {"file": r.file_name, "count": count}
+        verb = _("Dry run of %(file)s") if r.dry_run else _("Imported %(file)s")
         parts = [
-            f"{verb} {r.file_name} ({r.format}, {r.rows} rows)",
-            f"projects {r.projects_created} created, {r.projects_updated} updated, "
-            f"{r.projects_unchanged} unchanged",
-            f"agreements {r.agreements_created} created, {r.agreements_updated} updated, "
-            f"{r.agreements_unchanged} unchanged",
-            f"amounts {r.amounts_created} created, {r.amounts_updated} updated, "
-            f"{r.amounts_unchanged} unchanged",
+            verb % {"file": r.file_name}
+            + _(" (%(format)s, %(rows)s rows)") % {"format": r.format, "rows": r.rows},
+            _("projects %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % counts(r, "projects"),
+            _("agreements %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % counts(r, "agreements"),
+            _("amounts %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % counts(r, "amounts"),
         ]
         if r.channels_created:
-            parts.append("channels created: " + ", ".join(r.channels_created))
+            parts.append(_("channels created: ") + ", ".join(r.channels_created))
         if r.units_created:
-            parts.append("units created: " + ", ".join(r.units_created))
-        return "; ".join(parts) + ("; nothing written (dry run)." if r.dry_run else ".")
+            parts.append(_("units created: ") + ", ".join(r.units_created))
+        return "; ".join(parts) + (_("; nothing written (dry run).") if r.dry_run else ".")
+
+
+def counts(run, what):
+    return {
+        "created": getattr(run, f"{what}_created"),
+        "updated": getattr(run, f"{what}_updated"),
+        "unchanged": getattr(run, f"{what}_unchanged"),
+    }
 
 
 def import_file(
@@ -184,8 +200,11 @@ def _lock():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         except OperationalError:
             raise ImportBusyError(
-                f"Another import is running and did not finish within {LOCK_WAIT_S} s; "
-                "try again when it has finished."
+                _(
+                    "Another import is running and did not finish within %(seconds)s s; "
+                    "try again when it has finished."
+                )
+                % {"seconds": LOCK_WAIT_S}
             ) from None
         cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
@@ -211,9 +230,9 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
                 )
             )
             if not errors and run.rows == 0:
-                errors.add(None, "", "", "The file has a header but no data rows.")
+                errors.add(None, "", "", _("The file has a header but no data rows."))
             elif not errors and stage.rows == 0:
-                errors.add(None, "", "", "No row has an amount; empty amount cells mean no row.")
+                errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
             if errors:
                 raise _Rollback
             stage.derive(lookups.measure_sets)

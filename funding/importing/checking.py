@@ -10,10 +10,24 @@ Every error of a row is reported; a row with any error is not staged.
 import operator
 from functools import partial
 
+from django.utils.translation import gettext as _
+
 from web.spreadsheets import unescape
 
 from .schema import SCHEMA
 from .values import parse_amount, parse_year
+
+
+def missing(column):
+    return _("the %(label)s is missing") % {"label": _(column.label)}
+
+
+def too_long(column):
+    """In Norwegian both read "%(label)s kan ha høyst … tegn"; English needs the article."""
+    values = {"label": _(column.label), "max": column.max_length}
+    if column.article == "an":
+        return _("an %(label)s has at most %(max)s characters") % values
+    return _("a %(label)s has at most %(max)s characters") % values
 
 
 def staged_rows(rows, lookups, errors, *, fmt, default_status, decimal_comma, schema=SCHEMA):
@@ -49,14 +63,14 @@ class RowCheck:
         self.status = schema.by_key["status"]
         self.number = schema.agreement_number.name
         self.agreement_key = [c.name for c in schema.agreement_key]
-        self.references = [(c.key, c.name, f"the {c.label} is missing") for c in schema.references]
+        self.references = [(c.key, c.name, missing(c)) for c in schema.references]
         self.texts = [
             (
                 c.key,
                 c.name,
-                f"the {c.label} is missing" if c.required else None,
+                missing(c) if c.required else None,
                 c.max_length,
-                f"{c.article} {c.label} has at most {c.max_length} characters",
+                too_long(c),
             )
             for c in schema.texts
         ]
@@ -119,7 +133,13 @@ class RowCheck:
             return None
         value = column.words.get(text.lower())
         if value is None:
-            self.errors.add(row.line, header, text, f"the {column.label} is {column.choices_text}")
+            self.errors.add(
+                row.line,
+                header,
+                text,
+                _("the %(label)s is %(choices)s")
+                % {"label": _(column.label), "choices": column.choices_text},
+            )
         return value
 
     def check_measures(self, row, values):
@@ -157,7 +177,12 @@ class RowCheck:
     def year_problem(self, row, header, year_text, value, years_seen):
         year = parse_year(year_text)[0]
         if year is None:
-            self.errors.add(row.line, header, year_text, f"{year_text} is not a plausible year")
+            self.errors.add(
+                row.line,
+                header,
+                year_text,
+                _("%(year)s is not a plausible year") % {"year": year_text},
+            )
         else:
             self.errors.add(
                 row.line,

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from web import formats
 
 
@@ -26,15 +28,17 @@ def amounts_that_differ(stage, errors):
         FROM import_amt AS a JOIN import_agr AS g ON g.akey = a.akey
         WHERE a.values_differ = 1 ORDER BY a.line"""
     ):
-        label = f"agreement {number}" if number else f'"{title}"'
-        amounts = f"{nok(low)} and {nok(high)}" if low != high else "different statuses"
-        errors.add(
-            last,
-            str(year),
-            "",
-            f"{label} has two different amounts for {year} (lines {line} and {last}: "
-            f"{amounts}); keep one row per agreement and year",
+        label = _("agreement %(number)s") % {"number": number} if number else f'"{title}"'
+        if low != high:
+            amounts = _("%(low)s and %(high)s") % {"low": nok(low), "high": nok(high)}
+        else:
+            amounts = _("different statuses")
+        message = _(
+            "%(label)s has two different amounts for %(year)s (lines %(line)s and %(last)s: "
+            "%(amounts)s); keep one row per agreement and year"
         )
+        values = {"label": label, "year": year, "line": line, "last": last, "amounts": amounts}
+        errors.add(last, str(year), "", message % values)
 
 
 def numbers_that_differ(stage, lookups, errors):
@@ -51,10 +55,10 @@ def numbers_that_differ(stage, lookups, errors):
             continue
         other = first[number]
         for label, kind, mine, theirs in (
-            ("project title", None, title, other[0]),
-            ("partner", "channel", channel, other[1]),
-            ("recipient", "recipient", recipient, other[2]),
-            ("administering unit", "unit", unit, other[3]),
+            (_("project title"), None, title, other[0]),
+            (_("partner"), "channel", channel, other[1]),
+            (_("recipient"), "recipient", recipient, other[2]),
+            (_("administering unit"), "unit", unit, other[3]),
         ):
             if mine != theirs:
                 shown = lookups.name_of(kind, mine) if kind else mine
@@ -63,8 +67,12 @@ def numbers_that_differ(stage, lookups, errors):
                     line,
                     label,
                     shown,
-                    f'agreement number {number} has the {label} "{was}" on line {other[4]}; '
-                    "one agreement number belongs to one project, partner, recipient and unit",
+                    _(
+                        'agreement number %(number)s has the %(label)s "%(was)s" on line '
+                        "%(line)s; one agreement number belongs to one project, partner, "
+                        "recipient and unit"
+                    )
+                    % {"number": number, "label": label, "was": was, "line": other[4]},
                 )
 
 
@@ -85,11 +93,17 @@ def projects_that_differ(stage, lookups, errors):
             continue
         errors.add(
             row[-1],
-            "objective/measures",
+            _("objective/measures"),
             title,
-            f'the project "{title}" ({lookups.name_of("channel", channel)}, '
-            f"{lookups.name_of('recipient', recipient)}) "
-            "has a different objective or different measures on an earlier row",
+            _(
+                'the project "%(title)s" (%(channel)s, %(recipient)s) has a different objective '
+                "or different measures on an earlier row"
+            )
+            % {
+                "title": title,
+                "channel": lookups.name_of("channel", channel),
+                "recipient": lookups.name_of("recipient", recipient),
+            },
         )
 
 
@@ -104,11 +118,19 @@ def find_database_conflicts(stage, lookups, errors):
     ):
         errors.add(
             line,
-            "agreement number",
+            _("agreement number"),
             number,
-            f'agreement {number} is already recorded for "{title}" ({name("channel", channel)}, '
-            f"{name('recipient', recipient)}, {name('unit', unit)}); the file gives another "
-            "project or unit for it",
+            _(
+                'agreement %(number)s is already recorded for "%(title)s" (%(channel)s, '
+                "%(recipient)s, %(unit)s); the file gives another project or unit for it"
+            )
+            % {
+                "number": number,
+                "title": title,
+                "channel": name("channel", channel),
+                "recipient": name("recipient", recipient),
+                "unit": name("unit", unit),
+            },
         )
     for line, title, numbers in stage.all(
         """SELECT g.line, g.title, MIN(a.number) FROM import_agr AS g
@@ -118,8 +140,11 @@ def find_database_conflicts(stage, lookups, errors):
     ):
         errors.add(
             line,
-            "agreement number",
+            _("agreement number"),
             "",
-            f'"{title}" already has a numbered agreement with this unit ({numbers}); '
-            "give the agreement number",
+            _(
+                '"%(title)s" already has a numbered agreement with this unit (%(numbers)s); '
+                "give the agreement number"
+            )
+            % {"title": title, "numbers": numbers},
         )

@@ -14,6 +14,10 @@ import io
 from contextlib import contextmanager
 from itertools import chain
 
+from django.utils.translation import gettext as _
+
+from web.formats import count
+
 from .problems import FileProblem
 
 CHUNK = 1 << 20
@@ -44,7 +48,7 @@ class Encoding:
             return
         if self.utf is not None:
             if self.codec is None and b"\x00" in chunk:
-                self.problem = FileProblem("This is not a text file (it contains NUL bytes).")
+                self.problem = FileProblem(_("This is not a text file (it contains NUL bytes)."))
                 return
             try:
                 self.utf.decode(chunk, final)
@@ -61,8 +65,11 @@ class Encoding:
         self.utf = None
         if self.declared:
             self.problem = FileProblem(
-                f"The file declares {self.declared} by its byte-order mark, but byte "
-                f"{byte} is not valid {self.declared}; save it again as UTF-8."
+                _(
+                    "The file declares %(codec)s by its byte-order mark, but byte %(byte)s is "
+                    "not valid %(codec)s; save it again as UTF-8."
+                )
+                % {"codec": self.declared, "byte": byte}
             )
 
     def result(self):
@@ -72,9 +79,11 @@ class Encoding:
             return self.codec or "utf-8", self.problem
         if self.cp1252_error is not None:
             return "cp1252", FileProblem(
-                f"The file is neither UTF-8, UTF-16 nor Windows-1252 text (byte "
-                f"{self.cp1252_error} cannot be read); is it a spreadsheet or binary file? "
-                "Save it as CSV (UTF-8)."
+                _(
+                    "The file is neither UTF-8, UTF-16 nor Windows-1252 text (byte %(byte)s "
+                    "cannot be read); is it a spreadsheet or binary file? Save it as CSV (UTF-8)."
+                )
+                % {"byte": self.cp1252_error}
             )
         return "cp1252", None
 
@@ -116,14 +125,14 @@ class ListFile:
         if not first.strip():
             rest = self.text.read(1)
             raise FileProblem(
-                "The file is empty." if not rest else "The first line (the header) is empty."
+                _("The file is empty.") if not rest else _("The first line (the header) is empty.")
             )
         self.delimiter = sniff_delimiter(first)
         reader = csv.reader(chain([first], self.text), delimiter=self.delimiter, strict=True)
         self.rows = records(reader)
         first_record = next(self.rows, None)
         if first_record is None:
-            raise FileProblem("The file is empty.")
+            raise FileProblem(_("The file is empty."))
         self.header = first_record[1]
 
 
@@ -136,17 +145,24 @@ def records(reader):
             previous = reader.line_num
             if cells and max(map(len, cells)) > MAX_CELL:
                 raise FileProblem(
-                    f"Line {start}: a cell is longer than {MAX_CELL:,} characters; "
-                    "is this really a project list?"
+                    _(
+                        "Line %(line)s: a cell is longer than %(max)s characters; is this really "
+                        "a project list?"
+                    )
+                    % {"line": start, "max": count(MAX_CELL)}
                 )
             yield start, cells
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
-            message = f"a cell is longer than {csv.field_size_limit():,} characters"
+            message = _("a cell is longer than %(max)s characters") % {
+                "max": count(csv.field_size_limit())
+            }
         elif "unexpected end of data" in message or "EOF" in message:
-            message = "the file ends inside a quoted cell (it is cut off mid-row)"
-        raise FileProblem(f"Line {previous + 1}: {message}.") from None
+            message = _("the file ends inside a quoted cell (it is cut off mid-row)")
+        raise FileProblem(
+            _("Line %(line)s: %(message)s.") % {"line": previous + 1, "message": message}
+        ) from None
 
 
 @contextmanager

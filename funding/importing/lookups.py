@@ -8,6 +8,9 @@ import difflib
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from funding.models import ORE
 from measures.models import Measure
 from projects.models import (
@@ -44,7 +47,8 @@ class Names:
         names = list(dict.fromkeys(self.display[c] for c in close))[:3]
         if not names:
             return ""
-        return "; did you mean " + " or ".join(f'"{n}"' for n in names) + "?"
+        quoted = _(" or ").join(f'"{n}"' for n in names)
+        return _("; did you mean %(names)s?") % {"names": quoted}
 
 
 class Lookups:
@@ -52,7 +56,7 @@ class Lookups:
 
     def __init__(self, create_missing=False):
         self.create_missing = create_missing
-        self.recipients = Names("recipient country or region")
+        self.recipients = Names(gettext_noop("recipient country or region"))
         for pk, name, iso2, iso3 in Recipient.objects.values_list("id", "name", "iso2", "iso3"):
             for key in (name, iso2, iso3):
                 self.recipients.add(key, pk, name)
@@ -60,9 +64,9 @@ class Lookups:
             "recipient_id", "name", "recipient__name"
         ):
             self.recipients.add(alias, pk, name)
-        self.channels = Names("agreement partner (channel)")
+        self.channels = Names(gettext_noop("agreement partner (channel)"))
         channels = list(Channel.objects.values_list("id", "name", "acronym"))
-        for pk, name, _ in channels:
+        for pk, name, _acronym in channels:
             self.channels.add(name, pk, name)
         for pk, alias, name in ChannelAlias.objects.values_list(
             "channel_id", "name", "channel__name"
@@ -72,7 +76,7 @@ class Lookups:
         for pk, name, acronym in channels:
             if acronym and acronyms.count(acronym.lower()) == 1:
                 self.channels.add(acronym, pk, name)
-        self.units = Names("administering unit")
+        self.units = Names(gettext_noop("administering unit"))
         for pk, name in AdministeringUnit.objects.values_list("id", "name"):
             self.units.add(name, pk, name)
         for pk, alias, name in UnitAlias.objects.values_list("unit_id", "name", "unit__name"):
@@ -98,8 +102,8 @@ class Lookups:
             if value.lower() not in missing:
                 missing[value.lower()] = (-(len(missing) + 1), value)
             return missing[value.lower()][0], None
-        hint = "" if kind == "recipient" else " (use --create-missing to add it)"
-        return None, f"unknown {names.label}{names.suggest(value)}{hint}"
+        hint = "" if kind == "recipient" else _(" (use --create-missing to add it)")
+        return None, _("unknown %(kind)s") % {"kind": _(names.label)} + names.suggest(value) + hint
 
     def name_of(self, kind, pk):
         """The display name of a recipient, channel or unit id (also of ones to be created)."""
@@ -124,26 +128,28 @@ class Lookups:
         for item in items:
             m = MEASURE_ITEM.match(item)
             if not m:
-                return None, (
-                    f'"{item}" is not a measure; write measures like "1; 33", "M1, M33" or '
-                    '"1 (70%); 33 (30%)"'
-                )
+                return None, _(
+                    '"%(item)s" is not a measure; write measures like "1; 33", "M1, M33" or '
+                    '"1 (70%%); 33 (30%%)"'
+                ) % {"item": item}
             number = int(m.group(1))
             if number not in self.measures:
                 low, high = self.measure_range
-                return None, f"measure {number} does not exist (the plan has measures {low}–{high})"
+                return None, _(
+                    "measure %(number)s does not exist (the plan has measures %(low)s–%(high)s)"
+                ) % {"number": number, "low": low, "high": high}
             if number in numbers:
-                return None, f"measure {number} is listed twice"
+                return None, _("measure %(number)s is listed twice") % {"number": number}
             numbers.append(number)
             shares.append(Decimal(m.group(2).replace(",", ".")) if m.group(2) else None)
         if any(s is None for s in shares):
             if any(s is not None for s in shares):
-                return None, "give a share for every measure or for none"
+                return None, _("give a share for every measure or for none")
             shares = equal_shares(len(numbers))
         elif sum(shares) != 100:
-            return None, f"the shares add up to {sum(shares)} %, not 100 %"
+            return None, _("the shares add up to %(sum)s %%, not 100 %%") % {"sum": sum(shares)}
         if any(s <= 0 for s in shares):
-            return None, "every share must be above 0 %"
+            return None, _("every share must be above 0 %")
         key = tuple(
             sorted(
                 (self.measures[n], s.quantize(ORE)) for n, s in zip(numbers, shares, strict=True)

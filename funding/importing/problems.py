@@ -2,6 +2,11 @@
 
 from dataclasses import asdict, dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from web.formats import count
+
 MAX_ERRORS = 1000  # kept and shown; the count of further errors is still reported
 
 
@@ -23,12 +28,12 @@ class RowError:
     message: str
 
     def __str__(self):
-        where = f"line {self.line}" if self.line else "file"
+        where = _("line %(line)s") % {"line": self.line} if self.line else _("file")
         if self.column:
-            where += f', column "{self.column}"'
+            where += _(', column "%(column)s"') % {"column": self.column}
         if self.value != "":
             shown = self.value if len(self.value) <= 80 else self.value[:77] + "…"
-            where += f', value "{shown}"'
+            where += _(', value "%(value)s"') % {"value": shown}
         return f"{where}: {self.message}"
 
     def as_dict(self):
@@ -53,5 +58,6 @@ class ErrorList:
         items = [e.as_dict() for e in self.kept]
         if self.count > len(self.kept):
             more = self.count - len(self.kept)
-            items.append(RowError(None, "", "", f"… and {more:,} more errors.").as_dict())
+            message = ngettext("… and %(more)s more error.", "… and %(more)s more errors.", more)
+            items.append(RowError(None, "", "", message % {"more": count(more)}).as_dict())
         return items

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from .problems import FileProblem
 from .schema import SCHEMA, STATUS_WORDS, Status
 
@@ -75,9 +77,11 @@ def read_layout(header, delimiter, fmt, codec="utf-8", schema=SCHEMA):
     problems += layout_problems(fmt, columns, year_columns, names)
     if problems and not columns and not year_columns and codec in ("utf-16", "utf-8-sig"):
         problems.append(
-            f"No column was recognised. The file was read as {codec.upper()[:6]} because its "
-            "byte-order mark says so; if it was saved in another encoding, save it again as "
-            "UTF-8."
+            _(
+                "No column was recognised. The file was read as %(codec)s because its byte-order "
+                "mark says so; if it was saved in another encoding, save it again as UTF-8."
+            )
+            % {"codec": codec.upper()[:6]}
         )
     if problems:
         raise FileProblem(*problems)
@@ -101,19 +105,24 @@ def map_columns(headers, names):
             key = names.fields[name]
             if key in columns:
                 problems.append(
-                    f'Columns "{headers[columns[key]]}" and "{text}" mean the same thing; keep one.'
+                    _('Columns "%(first)s" and "%(second)s" mean the same thing; keep one.')
+                    % {"first": headers[columns[key]], "second": text}
                 )
             columns[key] = index
         elif m := YEAR_HEADER.match(name):
             status = m.group(2)
             if status and status not in STATUS_WORDS:
                 problems.append(
-                    f'Column "{text}": "{status}" is not a status ({", ".join(Status.values)}).'
+                    _('Column "%(column)s": "%(status)s" is not a status (%(statuses)s).')
+                    % {"column": text, "status": status, "statuses": ", ".join(Status.values)}
                 )
                 continue
             year_columns.append((index, m.group(1), STATUS_WORDS.get(status)))
         elif YEAR_HEADER.match(fixed := name.translate(LOOKALIKES)) and fixed[:1].isdigit():
-            problems.append(f'Column "{text}" is not a year; did you mean "{fixed}"?')
+            problems.append(
+                _('Column "%(column)s" is not a year; did you mean "%(year)s"?')
+                % {"column": text, "year": fixed}
+            )
     return columns, year_columns, problems
 
 
@@ -137,16 +146,23 @@ def layout_problems(fmt, columns, year_columns, names):
     for key in needed:
         if key not in columns:
             accepted = ", ".join(f'"{n}"' for n in names.aliases[key])
-            problems.append(f"Missing required column for {key}: name it one of {accepted}.")
+            problems.append(
+                _("Missing required column for %(key)s: name it one of %(accepted)s.")
+                % {"key": key, "accepted": accepted}
+            )
     if fmt == "wide" and not year_columns:
         problems.append(
-            'No year columns: a wide list needs one amount column per year ("2007", '
-            '"2008 (planned)", …); a long list needs "Year" and "Amount".'
+            _(
+                'No year columns: a wide list needs one amount column per year ("2007", '
+                '"2008 (planned)", …); a long list needs "Year" and "Amount".'
+            )
         )
     if fmt == "norad" and not any(k in columns for k in NORAD_AMOUNTS):
         problems.append(
-            'A Norad extract needs "Disbursed (1000 NOK)" or "Disbursed (NOK)" or '
-            '"Planned disbursed (1000 NOK)".'
+            _(
+                'A Norad extract needs "Disbursed (1000 NOK)" or "Disbursed (NOK)" or '
+                '"Planned disbursed (1000 NOK)".'
+            )
         )
     return problems
 
@@ -162,14 +178,18 @@ def raw_rows(layout, records):
         if not "".join(cells).strip():  # an empty row
             continue
         if len(cells) < width:
-            problem = (
-                f"Line {line} has {len(cells)} cells but the header has {width}; "
-                "the row is cut short."
-            )
+            problem = _(
+                "Line %(line)s has %(cells)s cells but the header has %(width)s; the row is "
+                "cut short."
+            ) % {"line": line, "cells": len(cells), "width": width}
             yield RawRow(line, {}, problem=problem)
             continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            problem = f"Line {line} has {len(cells)} cells but the header has {width}."
+            problem = _("Line %(line)s has %(cells)s cells but the header has %(width)s.") % {
+                "line": line,
+                "cells": len(cells),
+                "width": width,
+            }
             yield RawRow(line, {}, problem=problem)
             continue
         row = RawRow(line, {k: (headers[i], cells[i].strip()) for k, i in text_fields})

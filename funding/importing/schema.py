@@ -13,6 +13,8 @@ the change log and the audit trail. A new text field on Project needs one Column
 migration), nothing else in the importer.
 """
 
+from django.utils.translation import gettext_noop
+
 from funding.models import YearlyAmount
 from projects.models import Agreement, Project
 
@@ -41,6 +43,21 @@ OBJECTIVE_WORDS = {
     "delmål": Objective.SUBSIDIARY,
 }
 
+# How messages name the columns labelled by their key (checking.py translates them).
+KEY_LABELS = [
+    gettext_noop("channel"),
+    gettext_noop("recipient"),
+    gettext_noop("unit"),
+    gettext_noop("objective"),
+    gettext_noop("measures"),
+    gettext_noop("description"),
+    gettext_noop("source"),
+    gettext_noop("demo"),
+    gettext_noop("year"),
+    gettext_noop("amount"),
+    gettext_noop("status"),
+]
+
 SCHEMA = Schema(
     [
         Column("line", sql="INTEGER"),
@@ -48,7 +65,7 @@ SCHEMA = Schema(
         Column(
             "title",
             Project,
-            label="project title",
+            label=gettext_noop("project title"),
             headers=[
                 "project",
                 "project title",
@@ -61,7 +78,7 @@ SCHEMA = Schema(
         Column(
             "number",
             Agreement,
-            label="agreement number",
+            label=gettext_noop("agreement number"),
             headers=[
                 "agreement no",
                 "agreement no.",

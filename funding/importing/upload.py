@@ -18,8 +18,10 @@ from django.http import HttpResponse, HttpResponseNotAllowed, StreamingHttpRespo
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from funding.models import YearlyAmount
+from web.formats import nok
 
 from . import import_file
 from .exporting import csv_lines, xlsx_bytes
@@ -37,7 +39,7 @@ def upload_dir():
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(help_text="A CSV or tab-separated project list (.csv, .txt, .tsv).")
+    file = forms.FileField(help_text=_("A CSV or tab-separated project list (.csv, .txt, .tsv)."))
     format = forms.ChoiceField(
         choices=[
             ("auto", "Detect from the header"),
@@ -48,10 +50,10 @@ class UploadForm(forms.Form):
     )
     status = forms.ChoiceField(
         choices=[(s, s) for s in (Status.ALLOCATED, Status.DISBURSED, Status.PLANNED)],
-        help_text="Status of plain year columns and of rows without a status.",
+        help_text=_("Status of plain year columns and of rows without a status."),
     )
     create_missing = forms.BooleanField(
-        required=False, label="Create unknown partners (channels) and administering units"
+        required=False, label=_("Create unknown partners (channels) and administering units")
     )
 
     def clean_file(self):
@@ -59,12 +61,16 @@ class UploadForm(forms.Form):
         limit = settings.IMPORT_MAX_UPLOAD_MB
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
-                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {limit} MB "
-                "(IMPORT_MAX_UPLOAD_MB). Import larger files with manage.py import_projects."
+                _(
+                    "The file is %(size)s MB; the limit is %(limit)s MB (IMPORT_MAX_UPLOAD_MB). "
+                    "Import larger files with manage.py import_projects."
+                )
+                % {"size": nok(upload.size / 1024 / 1024, 1), "limit": limit}
             )
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError(
-                f'"{upload.name}" is not a .csv, .txt or .tsv file; save the spreadsheet as CSV.'
+                _('"%(name)s" is not a .csv, .txt or .tsv file; save the spreadsheet as CSV.')
+                % {"name": upload.name}
             )
         return upload
 
@@ -124,11 +130,11 @@ def confirm(request, model_admin, context):
     try:
         options = signing.loads(request.POST["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:
-        messages.error(request, "The preview has expired; upload the file again.")
+        messages.error(request, _("The preview has expired; upload the file again."))
         return redirect(request.path)
     stored = upload_dir() / f"{options['sha']}.csv"
     if not re.fullmatch(r"[0-9a-f]{64}", options["sha"]) or not stored.exists():
-        messages.error(request, "The uploaded file is gone; upload it again.")
+        messages.error(request, _("The uploaded file is gone; upload it again."))
         return redirect(request.path)
     result = run(options, request.user, dry_run=False)
     if not result.ok:

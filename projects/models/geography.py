@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
@@ -14,15 +15,19 @@ from history.models import ImportRunStamp
 class Region(models.Model):
     """One of Norad's main regions, or "Not geographically allocated"."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
     geographic = models.BooleanField(
-        default=True, help_text="Counts in the geographically allocated total (shares' base)."
+        default=True,
+        help_text=_("Counts in the geographically allocated total (shares' base)."),
+        verbose_name=_("geographic"),
     )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["-geographic", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
     def __str__(self):
         return self.name
@@ -32,21 +37,25 @@ class Recipient(models.Model):
     """Where a project's money goes: a country (ISO 3166) or a regional or global recipient."""
 
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Country"
-        REGIONAL = "regional", "Regional or global"
+        COUNTRY = "country", _("Country")
+        REGIONAL = "regional", _("Regional or global")
 
-    name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
-    iso2 = models.CharField("ISO alpha-2", max_length=2, unique=True, null=True, blank=True)
-    iso3 = models.CharField("ISO alpha-3", max_length=3, unique=True, null=True, blank=True)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="recipients")
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    kind = models.CharField(
+        max_length=10, choices=Kind.choices, default=Kind.COUNTRY, verbose_name=_("kind")
+    )
+    iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True, null=True, blank=True)
+    iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True, null=True, blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="recipients", verbose_name=_("region")
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "recipient country or region"
-        verbose_name_plural = "recipient countries and regions"
+        verbose_name = _("recipient country or region")
+        verbose_name_plural = _("recipient countries and regions")
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="country", iso2__isnull=False)
@@ -67,15 +76,15 @@ class Recipient(models.Model):
         self.iso2 = (self.iso2 or "").upper() or None
         self.iso3 = (self.iso3 or "").upper() or None
         if self.kind == self.Kind.COUNTRY and not self.iso2:
-            raise ValidationError({"iso2": "A country needs its ISO 3166 alpha-2 code."})
+            raise ValidationError({"iso2": _("A country needs its ISO 3166 alpha-2 code.")})
         if self.kind == self.Kind.REGIONAL and (self.iso2 or self.iso3):
-            raise ValidationError({"iso2": "Only countries have ISO codes."})
+            raise ValidationError({"iso2": _("Only countries have ISO codes.")})
 
 
 class Alias(models.Model):
     """Another name under which imports may refer to a record."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
 
     class Meta:
         abstract = True
@@ -86,8 +95,11 @@ class Alias(models.Model):
 
 
 class RecipientAlias(Alias):
-    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="aliases")
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("recipient")
+    )
 
     class Meta(Alias.Meta):
-        verbose_name_plural = "recipient aliases"
+        verbose_name_plural = _("recipient aliases")
         constraints = [models.UniqueConstraint(Lower("name"), name="recipient_alias_unique")]
+        verbose_name = _("recipient alias")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
@@ -18,12 +19,14 @@ from .tree import loop_through
 class PartnerGroup(models.Model):
     """Norad's "Group of Agreement Partner"."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("partner group")
+        verbose_name_plural = _("partner groups")
 
     def __str__(self):
         return self.name
@@ -32,13 +35,14 @@ class PartnerGroup(models.Model):
 class ChannelCode(models.Model):
     """An OECD DAC channel-of-delivery code."""
 
-    code = models.PositiveIntegerField(primary_key=True)
-    name = models.CharField(max_length=200)
-    parent_code = models.PositiveIntegerField(null=True, blank=True)
+    code = models.PositiveIntegerField(primary_key=True, verbose_name=_("code"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    parent_code = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("parent code"))
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "OECD channel code"
+        verbose_name = _("OECD channel code")
+        verbose_name_plural = _("OECD channel codes")
 
     def __str__(self):
         return f"{self.code} {self.name}"
@@ -47,17 +51,17 @@ class ChannelCode(models.Model):
 class OrganisationKind(models.TextChoices):
     """What kind of body an organisation is (the register's first grouping)."""
 
-    UN_ENTITY = "un_entity", "UN entity"
-    MULTILATERAL = "multilateral", "Other multilateral"
-    REGIONAL_IGO = "regional_igo", "Regional intergovernmental organisation"
-    EU_BODY = "eu_body", "EU institution or agency"
-    PARLIAMENTARY_ASSEMBLY = "parliamentary_assembly", "Parliamentary assembly"
-    MONITORING_BODY = "monitoring_body", "Monitoring body"
-    INTERNATIONAL_NGO = "international_ngo", "International NGO"
-    NORWEGIAN_NGO = "norwegian_ngo", "Norwegian NGO"
-    LOCAL_NGO = "local_ngo", "Local NGO"
-    RESEARCH = "research", "Research institution"
-    PUBLIC_SECTOR = "public_sector", "Public sector"
+    UN_ENTITY = "un_entity", _("UN entity")
+    MULTILATERAL = "multilateral", _("Other multilateral")
+    REGIONAL_IGO = "regional_igo", _("Regional intergovernmental organisation")
+    EU_BODY = "eu_body", _("EU institution or agency")
+    PARLIAMENTARY_ASSEMBLY = "parliamentary_assembly", _("Parliamentary assembly")
+    MONITORING_BODY = "monitoring_body", _("Monitoring body")
+    INTERNATIONAL_NGO = "international_ngo", _("International NGO")
+    NORWEGIAN_NGO = "norwegian_ngo", _("Norwegian NGO")
+    LOCAL_NGO = "local_ngo", _("Local NGO")
+    RESEARCH = "research", _("Research institution")
+    PUBLIC_SECTOR = "public_sector", _("Public sector")
 
 
 class Channel(models.Model):
@@ -68,33 +72,51 @@ class Channel(models.Model):
 
     Kind = OrganisationKind
 
-    name = models.CharField(max_length=200, unique=True)
-    acronym = models.CharField(max_length=30, blank=True)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    acronym = models.CharField(max_length=30, blank=True, verbose_name=_("acronym"))
     kind = models.CharField(
         max_length=24,
         choices=OrganisationKind.choices,
         blank=True,
-        help_text="Blank where no source says.",
+        help_text=_("Blank where no source says."),
+        verbose_name=_("kind"),
     )
     partner_group = models.ForeignKey(
-        PartnerGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="channels"
+        PartnerGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="channels",
+        verbose_name=_("partner group"),
     )
     oecd_code = models.ForeignKey(
-        ChannelCode, on_delete=models.PROTECT, null=True, blank=True, related_name="channels"
+        ChannelCode,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="channels",
+        verbose_name=_("oecd code"),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
     )
-    website = models.URLField(max_length=300, blank=True)
-    description = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text="Where the facts above come from.")
+    website = models.URLField(max_length=300, blank=True, verbose_name=_("website"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    source = models.TextField(
+        blank=True, help_text=_("Where the facts above come from."), verbose_name=_("source")
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "organisation"
-        verbose_name_plural = "organisations"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
                 condition=Q(parent__isnull=True) | ~Q(parent=F("id")), name="channel_not_own_parent"
@@ -112,43 +134,54 @@ class Channel(models.Model):
     def clean(self):
         if path := loop_through(self):
             raise ValidationError(
-                {"parent": f"An organisation cannot be its own ancestor: {path}."}
+                {
+                    "parent": _("An organisation cannot be its own ancestor: %(path)s.")
+                    % {"path": path}
+                }
             )
 
 
 class ChannelAlias(Alias):
-    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="aliases")
+    channel = models.ForeignKey(
+        Channel, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("channel")
+    )
 
     class Meta(Alias.Meta):
-        verbose_name_plural = "organisation aliases"
+        verbose_name_plural = _("organisation aliases")
         constraints = [models.UniqueConstraint(Lower("name"), name="channel_alias_unique")]
+        verbose_name = _("channel alias")
 
 
 class AdministeringUnit(models.Model):
     """The ministry section, embassy or Norad department that approves the funding."""
 
     class Kind(models.TextChoices):
-        SECTION = "section", "Ministry section"
-        EMBASSY = "embassy", "Embassy"
-        NORAD = "norad", "Norad department"
-        DELEGATION = "delegation", "Delegation or mission"
-        OTHER = "other", "Other"
+        SECTION = "section", _("Ministry section")
+        EMBASSY = "embassy", _("Embassy")
+        NORAD = "norad", _("Norad department")
+        DELEGATION = "delegation", _("Delegation or mission")
+        OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    kind = models.CharField(max_length=12, choices=Kind.choices, verbose_name=_("kind"))
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("administering unit")
+        verbose_name_plural = _("administering units")
 
     def __str__(self):
         return self.name
 
 
 class UnitAlias(Alias):
-    unit = models.ForeignKey(AdministeringUnit, on_delete=models.CASCADE, related_name="aliases")
+    unit = models.ForeignKey(
+        AdministeringUnit, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("unit")
+    )
 
     class Meta(Alias.Meta):
-        verbose_name_plural = "administering unit aliases"
+        verbose_name_plural = _("administering unit aliases")
         constraints = [models.UniqueConstraint(Lower("name"), name="unit_alias_unique")]
+        verbose_name = _("unit alias")

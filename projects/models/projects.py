@@ -5,9 +5,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
-from measures.models import YEAR_MAX, YEAR_MIN, Measure
+from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 
 from .geography import Recipient
 from .partners import AdministeringUnit, Channel
@@ -17,29 +18,41 @@ class Project(models.Model):
     """A project a partner runs for a recipient, serving one or more measures."""
 
     class Objective(models.TextChoices):
-        MAIN = "main", "Main objective"
-        SUBSIDIARY = "subsidiary", "Subsidiary objective"
+        MAIN = "main", _("Main objective")
+        SUBSIDIARY = "subsidiary", _("Subsidiary objective")
 
     class Demo(models.TextChoices):
-        NO = "", "Not demo data"
-        NARRATIVE = "narrative", "Demo: named in the report"
-        FILLER = "filler", "Demo: filler"
+        NO = "", _("Not demo data")
+        NARRATIVE = "narrative", _("Demo: named in the report")
+        FILLER = "filler", _("Demo: filler")
 
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
-    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="projects")
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="projects")
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    channel = models.ForeignKey(
+        Channel, on_delete=models.PROTECT, related_name="projects", verbose_name=_("channel")
+    )
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="projects", verbose_name=_("recipient")
+    )
     objective = models.CharField(
         max_length=10,
         choices=Objective.choices,
         default=Objective.MAIN,
-        help_text="Is fighting human trafficking the project's main or a subsidiary objective?",
+        help_text=_("Is fighting human trafficking the project's main or a subsidiary objective?"),
+        verbose_name=_("objective"),
     )
-    measures = models.ManyToManyField(Measure, through="ProjectMeasure", related_name="projects")
+    measures = models.ManyToManyField(
+        Measure, through="ProjectMeasure", related_name="projects", verbose_name=_("measures")
+    )
     source = models.CharField(
-        max_length=200, blank=True, help_text="Where the record comes from, e.g. a report section."
+        max_length=200,
+        blank=True,
+        help_text=_("Where the record comes from, e.g. a report section."),
+        verbose_name=_("source"),
     )
-    demo = models.CharField(max_length=10, choices=Demo.choices, default=Demo.NO, blank=True)
+    demo = models.CharField(
+        max_length=10, choices=Demo.choices, default=Demo.NO, blank=True, verbose_name=_("demo")
+    )
 
     history = bulk_history("channel", "recipient")
 
@@ -50,6 +63,8 @@ class Project(models.Model):
                 fields=["title", "channel", "recipient"], name="project_unique_natural_key"
             ),
         ]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
 
     def __str__(self):
         return self.title
@@ -58,16 +73,22 @@ class Project(models.Model):
 class ProjectMeasure(models.Model):
     """The share of a project that serves one measure; a project's shares add up to 100."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="measure_shares")
-    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="project_shares")
-    share = models.DecimalField("share (%)", max_digits=5, decimal_places=2, default=Decimal(100))
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="measure_shares", verbose_name=_("project")
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.PROTECT, related_name="project_shares", verbose_name=_("measure")
+    )
+    share = models.DecimalField(
+        _("share (%)"), max_digits=5, decimal_places=2, default=Decimal(100)
+    )
 
     history = bulk_history("project", "measure")
 
     class Meta:
         ordering = ["measure"]
-        verbose_name = "measure served"
-        verbose_name_plural = "measures served (shares add up to 100 %)"
+        verbose_name = _("measure served")
+        verbose_name_plural = _("measures served (shares add up to 100 %)")
         constraints = [
             models.UniqueConstraint(fields=["project", "measure"], name="project_measure_unique"),
             models.CheckConstraint(
@@ -80,22 +101,26 @@ class ProjectMeasure(models.Model):
 
     def clean(self):
         if self.share is not None and not Decimal(0) < self.share <= Decimal(100):
-            raise ValidationError({"share": "A share is a percentage above 0 and at most 100."})
+            raise ValidationError({"share": _("A share is a percentage above 0 and at most 100.")})
 
 
 class Agreement(models.Model):
     """Funding for one project approved by one administering unit, for one or more years."""
 
-    number = models.CharField("agreement number", max_length=50, unique=True, null=True, blank=True)
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="agreements")
+    number = models.CharField(
+        _("agreement number"), max_length=50, unique=True, null=True, blank=True
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("project")
+    )
     unit = models.ForeignKey(
         AdministeringUnit,
         on_delete=models.PROTECT,
         related_name="agreements",
-        verbose_name="administering unit",
+        verbose_name=_("administering unit"),
     )
-    first_year = models.PositiveSmallIntegerField()
-    last_year = models.PositiveSmallIntegerField()
+    first_year = models.PositiveSmallIntegerField(verbose_name=_("first year"))
+    last_year = models.PositiveSmallIntegerField(verbose_name=_("last year"))
 
     history = bulk_history("number", "project", "unit")
 
@@ -115,6 +140,8 @@ class Agreement(models.Model):
                 name="agreement_years_in_range",
             ),
         ]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
 
     def __str__(self):
         label = f"{self.project} – {self.unit} ({self.period})"
@@ -136,16 +163,15 @@ class Agreement(models.Model):
         for field in ("first_year", "last_year"):
             year = getattr(self, field)
             if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
-                errors[field] = f"{year} is not a plausible year ({YEAR_MIN}–{YEAR_MAX})."
+                errors[field] = implausible_year(year)
         if (
             not errors
             and self.first_year is not None
             and self.last_year is not None
             and self.last_year < self.first_year
         ):
-            errors["last_year"] = (
-                f"The last year ({self.last_year}) cannot come before the first year "
-                f"({self.first_year})."
-            )
+            errors["last_year"] = _(
+                "The last year (%(last)s) cannot come before the first year (%(first)s)."
+            ) % {"last": self.last_year, "first": self.first_year}
         if errors:
             raise ValidationError(errors)
