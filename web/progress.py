@@ -20,7 +20,7 @@ WIDTH = 30
 
 class Progress:
     def __init__(self, stream, *, enabled=True, every=0.2, clock=time.monotonic):
-        if not isinstance(stream, OutputWrapper):
+        if stream is not None and not isinstance(stream, OutputWrapper):
             stream = OutputWrapper(stream)
         self.stream, self.enabled, self.every, self.clock = stream, enabled, every, clock
         self.name, self.total, self.done = None, None, 0
@@ -76,6 +76,9 @@ class Progress:
         filled = round(share * WIDTH)
         bar = "#" * filled + "." * (WIDTH - filled)
         return f"{self.name} [{bar}] {self.done:,}/{self.total:,} {share:4.0%}"
+
+
+SILENT = Progress(None, enabled=False)  # for callers that want no progress
 
 
 def is_terminal(stream):
