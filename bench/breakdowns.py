@@ -19,6 +19,7 @@ from django.test import RequestFactory, override_settings
 from django.urls import resolve
 
 from funding.models import YearlyAmount
+from web.progress import SILENT
 
 from .scratch import require_postgresql, scratch_database
 
@@ -115,18 +116,21 @@ PAGES = {
 }  # fmt: skip
 
 
-def main(rows, runs, seed, out):
+def main(rows, runs, seed, out, progress=SILENT):
     """Fill a scratch database with `rows` agreement-years, time every page `runs` times and
-    write the report with `out` (one line per call)."""
+    write the report with `out` (one line per call); `progress` (web.progress) shows each
+    step."""
     require_postgresql("bench_breakdowns")
     if runs < 1 or rows < 1:
         raise CommandError("--rows and --runs must be at least 1.")
     with scratch_database(f"{connection.settings_dict['NAME']}_bench_scratch"):
         started = time.perf_counter()
+        progress.phase("Generating rows with COPY")
         generate(rows, random.Random(seed), out)
+        progress.finish()
         out(f"generated {rows} rows in {time.perf_counter() - started:.1f} s")
         with override_settings(STORAGES=PLAIN_STORAGES):
-            report(measure(runs), out)
+            report(measure(runs, progress), out)
 
 
 def reference_ids():
@@ -231,7 +235,7 @@ def copy_amounts(cursor, rng, spans, rows):
                 written += 1
 
 
-def measure(runs):
+def measure(runs, progress=SILENT):
     user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
     factory, results = RequestFactory(), {}
     for name, (path, statements) in PAGES.items():
@@ -251,12 +255,15 @@ def measure(runs):
                     cursor.execute(statement)
                     cursor.fetchall()
 
+        progress.phase(f"Timing {name}", total=runs)
         page(), sql()  # warm the caches once
         page_times, sql_times = [], []
-        for _ in range(runs):
+        for n in range(runs):
             page_times.append(timed(page))
             sql_times.append(timed(sql))
+            progress.update(n + 1)
         results[name] = (statistics.median(page_times), statistics.median(sql_times))
+    progress.finish()
     return results
 
 

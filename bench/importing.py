@@ -22,6 +22,7 @@ from django.db import connection
 from funding.importing import import_file
 from funding.importing.history import MODELS
 from funding.models import YearlyAmount
+from web.progress import SILENT
 
 from .scratch import require_postgresql, scratch_database
 
@@ -35,32 +36,36 @@ TABLES = [
 ]
 
 
-def main(rows, seed, runs, out, err):
-    """Run the benchmark; `out` and `err` write a line (results to `out`, progress to `err`)."""
+def main(rows, seed, runs, out, err, progress=SILENT):
+    """Run the benchmark; `out` and `err` write a line (results to `out`, progress to `err`);
+    `progress` (web.progress) shows the generation and each run's importer phases."""
     if rows < 1 or runs < 1:
         raise CommandError("--rows and --runs must be at least 1.")
     require_postgresql("bench_import")
     scratch = f"{connection.settings_dict['NAME']}_bench_{os.getpid()}"
     err(f"Scratch database {scratch}: migrating…")
     with scratch_database(scratch):
-        Bench(out, err).run(rows, seed, runs)
+        Bench(out, err, progress).run(rows, seed, runs)
 
 
 class Bench:
-    def __init__(self, out, err):
-        self.out, self.err = out, err
+    def __init__(self, out, err, progress=SILENT):
+        self.out, self.err, self.progress = out, err, progress
 
     def run(self, rows, seed, runs):
         """Each run empties the tables, imports the file, empties them again and COPYs it."""
         import_times, copy_times = [], []
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "bench.csv"
+            self.progress.phase("Generating the file", total=rows)
             self.generate(path, rows, seed)
+            self.progress.finish()
             self.err(f"{rows:,} rows, {path.stat().st_size / 1e6:.1f} MB")
             for run in range(1, runs + 1):
                 self.empty_tables()
+                self.progress.phase(f"Run {run}/{runs}: reading and checking rows", total=rows)
                 started = time.perf_counter()
-                result = import_file(path)
+                result = import_file(path, progress=self.progress)
                 import_times.append(time.perf_counter() - started)
                 if not result.ok:
                     raise CommandError(f"The import failed: {result.errors[:3]}")
@@ -68,9 +73,11 @@ class Bench:
                 if run == 1:  # the importer's peak, before COPY's loader holds the file
                     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 self.empty_tables()
+                self.progress.phase(f"Run {run}/{runs}: COPY")
                 started = time.perf_counter()
                 copied = self.copy(path)
                 copy_times.append(time.perf_counter() - started)
+                self.progress.finish()
                 if copied != amounts:
                     raise CommandError(f"COPY loaded {copied} amounts, the importer {amounts}.")
                 self.err(
@@ -128,6 +135,8 @@ class Bench:
                 ]
             )
             for i in range(rows):
+                if i % 10_000 == 0:
+                    self.progress.update(i)
                 first = rng.randrange(len(years) - 3)
                 cells = [""] * len(years)
                 for offset in range(rng.choice((2, 3, 3, 4))):

@@ -184,8 +184,10 @@ class ProjectAdmin(SimpleHistoryAdmin):
     """A project with its measure shares and agreements; funding's admin adds the money."""
 
     ordering = ["title"]
-    list_display = ["title", "channel", "recipient", "objective", "demo"]
-    list_filter = ["objective", "recipient__region", "channel__partner_group", "demo"]
+    list_display = ["title", "channel", "recipient", "objective", "purpose_code", "demo"]
+    list_filter = [
+        "objective", "purpose_code", "recipient__region", "channel__partner_group", "demo",
+    ]  # fmt: skip
     list_select_related = ["channel", "recipient"]
     search_fields = ["title", "channel__name", "channel__acronym", "recipient__name"]
     autocomplete_fields = ["channel", "recipient"]

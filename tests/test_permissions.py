@@ -113,6 +113,7 @@ RULES = [
     ("international:*", ANALYST_PAGE),
     ("organisations:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
+    ("iati:*", ANALYST_PAGE),  # with the reporting organisation set (see `users`)
     ("measures", ANALYST_PAGE),
     ("measure", ANALYST_PAGE),
     ("report", ANALYST_PAGE),
@@ -242,7 +243,10 @@ def test_every_url_pattern_has_a_rule():
 
 
 @pytest.fixture
-def users(db, django_user_model):
+def users(db, django_user_model, settings):
+    settings.IATI_REPORTING_ORG_REF = "NO-BRC-972417920"
+    settings.IATI_REPORTING_ORG_NAME = "Norwegian Ministry of Foreign Affairs"
+    settings.IATI_REPORTING_ORG_TYPE = "10"
     # No passwords (hashing is slow): the clients log in with force_login.
     analyst = django_user_model.objects.create_user("ana")
     analyst.groups.add(Group.objects.get(name=ANALYSTS))

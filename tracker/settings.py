@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "international",
     "funding",
     "followup",
+    "iati",
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
@@ -196,6 +197,12 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest project list the admin import page accepts, in megabytes.
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+
+# The organisation that publishes the IATI export (iati/): its identifier, name and IATI
+# organisation type. The export refuses to run while any is unset (docs/iati.md).
+IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "")
+IATI_REPORTING_ORG_NAME = env_str("IATI_REPORTING_ORG_NAME", "")
+IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "")
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("instruments/", include("international.urls")),
     path("changes/", include("history.urls")),
+    path("iati/", include("iati.urls")),
     path("", include("followup.urls")),
     path("", include("funding.urls")),
 ]

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from funding.models import ImportRun, YearlyAmount
+from web.progress import SILENT
 
 from .changes import count_changes
 from .checking import staged_rows
@@ -47,7 +48,7 @@ __all__ = ["ImportBusyError", "ImportResult", "import_file", "import_records"]
 ALLOCATED = YearlyAmount.Status.ALLOCATED
 LOCK_KEY = zlib.crc32(b"funding.importing")
 LOCK_WAIT_S = 60
-PROGRESS_EVERY = 10_000
+PROGRESS_EVERY = 2_000
 
 
 class _Rollback(Exception):
@@ -116,9 +117,12 @@ def import_file(
     fmt="auto",
     default_status=ALLOCATED,
     create_missing=False,
-    progress=None,
+    progress=SILENT,
 ):
-    """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header)."""
+    """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header).
+
+    `progress` (a web.progress.Progress, whose first phase the caller starts) hears the rows
+    read and each later step."""
     run = ImportRun(
         file_name=file_name or str(path).rsplit("/", 1)[-1],
         user=user,
@@ -146,6 +150,7 @@ def import_file(
             default_status,
             create_missing,
             decimal_comma=source.delimiter in ";\t",
+            progress=progress,
         )
 
 
@@ -173,7 +178,7 @@ def import_records(
         format=ImportRun.Format.RECORDS,
     )
     errors = ErrorList()
-    rows = _guarded(record_rows(records), errors, None, run)
+    rows = _guarded(record_rows(records), errors, SILENT, run)
     return _run(run, errors, rows, "long", default_status, create_missing, decimal_comma=False)
 
 
@@ -182,8 +187,8 @@ def _guarded(rows, errors, progress, run):
     try:
         for item in rows:
             run.rows += 1
-            if progress and run.rows % PROGRESS_EVERY == 0:
-                progress(run.rows)
+            if run.rows % PROGRESS_EVERY == 0:
+                progress.update(run.rows)
             yield item
     except FileProblem as exc:
         for message in exc.messages:
@@ -209,7 +214,7 @@ def _lock():
         cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
 
-def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
+def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, progress=SILENT):
     counts, created = None, {}
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
@@ -235,13 +240,15 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
                 errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
             if errors:
                 raise _Rollback
+            progress.phase(_("Matching with the database"))
             stage.derive(lookups.measure_sets)
             stage.resolve()
             find_conflicts(stage, lookups, errors)
             if errors:
                 raise _Rollback
+            progress.phase(_("Counting changes"))
             counts = count_changes(stage, lookups)
-            created = write_import(stage, lookups, counts, run)
+            created = write_import(stage, lookups, counts, run, progress)
             stage.drop()
             if run.dry_run:
                 raise _Rollback

@@ -4,32 +4,43 @@ audit trail. Each step is one or two set-based statements from the stage; a step
 is zero sends nothing, so re-importing an unchanged file writes nothing.
 """
 
+from django.utils.translation import gettext as _
+
 from projects.models import AdministeringUnit, Channel
+from web.progress import SILENT
 
 from . import history
 
 
-def write_import(stage, lookups, counts, run):
+def write_import(stage, lookups, counts, run, progress=SILENT):
     """Write everything the stage says, in order, with its history (unless a dry run). The
-    caller holds the transaction and lock.
+    caller holds the transaction and lock; `progress` hears of each step.
 
     Returns the names of the channels and units created.
     """
+    step = progress.phase
     audit = not run.dry_run and counts.anything_changed
     before = history.highest_ids(stage) if audit else None
     created = create_missing(stage, lookups)
     if counts.projects_created:
+        step(_("Writing new projects"))
         create_projects(stage)
     if counts.fields_changed:
+        step(_("Updating projects"))
         update_projects(stage)
     if counts.measures_replaced or counts.projects_created:
+        step(_("Writing measures served"))
         replace_measure_shares(stage, counts, run if audit else None)
     if counts.agreements_created:
+        step(_("Writing new agreements"))
         create_agreements(stage)
     if counts.agreements_updated:
+        step(_("Widening agreement periods"))
         widen_agreements(stage)
+    step(_("Writing yearly amounts"))
     upsert_amounts(stage, counts)
     if audit:
+        step(_("Recording the history"))
         history.record_changes(stage, run, before)
     return created
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,19 @@ class Project(models.Model):
     )
     measures = models.ManyToManyField(
         Measure, through="ProjectMeasure", related_name="projects", verbose_name=_("measures")
+    )
+    purpose_code = models.CharField(
+        _("DAC purpose code"),
+        max_length=5,
+        blank=True,
+        default="",
+        db_default="",  # the importer's INSERT leaves it out
+        validators=[RegexValidator(r"^[0-9]{5}$", _("A DAC purpose code has five digits."))],
+        help_text=_(
+            "The OECD DAC 5-digit purpose code (the IATI sector), e.g. 15190 (migration, "
+            "including trafficking) or 15180 (ending violence against women and girls). "
+            "Blank until someone decides; the IATI export reports projects without one."
+        ),
     )
     source = models.CharField(
         max_length=200,

@@ -6,10 +6,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from followup.overview import BadYear, checked_year
 from followup.report import build_report
 from followup.word import write_docx
+from web.progress import Progress
 
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 
@@ -23,19 +25,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "-o", "--output", help="The file to write (default: report-YEAR.FORMAT)."
         )
+        parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
 
-    def handle(self, *args, year, format, output, **options):
+    def handle(self, *args, year, format, output, quiet, **options):
         try:
             year = checked_year(year)
         except BadYear as error:
             raise CommandError(str(error)) from error
+        progress = Progress.for_command(self, quiet)
+        progress.phase(_("Gathering the figures and efforts"))
         report = build_report(year)
         if report is None:
+            progress.finish()
             raise CommandError("No plan of action has measures: there is nothing to report.")
         path = Path(output or f"report-{year}.{format}")
+        progress.phase(_("Writing %(path)s") % {"path": path})
         if format == "docx":
             path.write_bytes(write_docx(report))
         else:
             context = {"report": report, "style": PRINT_CSS.read_text(encoding="utf-8")}
             path.write_text(render_to_string("followup/report_document.html", context), "utf-8")
+        progress.finish()
         self.stdout.write(f"Wrote the {year} report to {path}.")

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from bench import breakdowns
+from web.progress import Progress
 
 
 class Command(BaseCommand):
@@ -14,6 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--rows", type=int, default=1_000_000, help="Agreement-year rows.")
         parser.add_argument("--runs", type=int, default=9, help="Timed runs per page (median).")
         parser.add_argument("--seed", type=int, default=2007)
+        parser.add_argument("--quiet", action="store_true", help="No progress bars.")
 
-    def handle(self, *args, rows, runs, seed, **options):
-        breakdowns.main(rows, runs, seed, out=self.stdout.write)
+    def handle(self, *args, rows, runs, seed, quiet, **options):
+        progress = Progress.for_command(self, quiet)
+        breakdowns.main(rows, runs, seed, out=self.stdout.write, progress=progress)

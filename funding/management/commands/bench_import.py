@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from bench import importing
+from web.progress import Progress
 
 
 class Command(BaseCommand):
@@ -14,6 +15,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--runs", type=int, default=3, help="Timed runs of each loader (medians reported)."
         )
+        parser.add_argument("--quiet", action="store_true", help="No progress bars.")
 
-    def handle(self, rows, seed, runs, **options):
-        importing.main(rows, seed, runs, out=self.stdout.write, err=self.stderr.write)
+    def handle(self, rows, seed, runs, quiet, **options):
+        progress = Progress.for_command(self, quiet)
+        importing.main(rows, seed, runs, self.stdout.write, self.stderr.write, progress)

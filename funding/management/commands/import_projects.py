@@ -1,11 +1,11 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from funding.importing import import_file
 from funding.models import YearlyAmount
+from web.progress import Progress
 
-LARGE_FILE = 1 << 20  # bytes; smaller files finish before a progress line would help
+CHUNK = 1 << 20
 
 
 class Command(BaseCommand):
@@ -26,32 +26,42 @@ class Command(BaseCommand):
         parser.add_argument(
             "--create-missing", action="store_true", help="Create unknown channels and units."
         )
+        parser.add_argument(
+            "--quiet", action="store_true", help="No progress on a terminal, only the summary."
+        )
 
-    def handle(self, path, dry_run, format, status, create_missing, **options):
+    def handle(self, path, dry_run, format, status, create_missing, quiet, **options):
+        progress = Progress.for_command(self, quiet)
         try:
-            with open(path, "rb") as f:
-                size = f.seek(0, 2)
+            lines = count_lines(path) if progress.enabled else None
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
-        progress = None
-        if size > LARGE_FILE and sys.stderr.isatty():
-
-            def progress(rows):
-                self.stderr.write(f"\r{rows:,} rows read…", ending="")
-                self.stderr.flush()
-
-        result = import_file(
-            path,
-            dry_run=dry_run,
-            fmt=format,
-            default_status=status,
-            create_missing=create_missing,
-            progress=progress,
-        )
-        if progress:
-            self.stderr.write("")
+        progress.phase(_("Reading and checking rows"), total=lines and max(lines - 1, 1))
+        try:
+            result = import_file(
+                path,
+                dry_run=dry_run,
+                fmt=format,
+                default_status=status,
+                create_missing=create_missing,
+                progress=progress,
+            )
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        finally:
+            progress.finish()
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(error["text"])
             raise CommandError(result.summary, returncode=1)
         self.stdout.write(result.summary)
+
+
+def count_lines(path):
+    """The file's lines (its rows, but for quoted line breaks): the reading bar's length."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")

@@ -1,0 +1,79 @@
+"""`manage.py export_iati`: the agreements as an IATI 2.03 activity file (iati/, docs/iati.md)."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+
+from funding.breakdowns.filters import funding_filter
+from iati.export import export_iati
+from iati.reference import NotConfigured
+from projects.models import Project
+from web.progress import Progress
+
+
+class Command(BaseCommand):
+    help = "Writes the agreements (filtered as the breakdowns are) as an IATI 2.03 file."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "-o", "--output", required=True, help="The file to write; - for stdout."
+        )
+        parser.add_argument("--year-from", type=int)
+        parser.add_argument("--year-to", type=int)
+        parser.add_argument("--status", action="append", default=[])
+        parser.add_argument("--objective", choices=Project.Objective.values)
+        parser.add_argument(
+            "--query",
+            default="",
+            help="Any breakdown filters as a page's query string, e.g. 'region=3&channel=7'.",
+        )
+        parser.add_argument(
+            "--validate",
+            action="store_true",
+            help="Check the file against the IATI schema and rules; exit 1 on any problem.",
+        )
+        parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
+
+    def handle(self, *args, **options):
+        f = funding_filter(filters(options))
+        if not f.is_valid():
+            raise CommandError(f"Invalid filters: {f.errors.as_text()}")
+        progress = Progress.for_command(self, options["quiet"])
+        try:
+            export = export_iati(f.qs, validate=options["validate"], progress=progress)
+        except NotConfigured as error:
+            raise CommandError(str(error)) from None
+        finally:
+            progress.finish()
+        write(options["output"], export.xml())
+        where = "stdout" if options["output"] == "-" else options["output"]
+        summary = f"{export.count} activities written to {where}"
+        if export.problems:
+            for problem in export.problems:
+                self.stderr.write(problem)
+            raise CommandError(f"{summary}; {len(export.problems)} problems (listed above).")
+        checked = "; valid (IATI 2.03 schema and rules)" if options["validate"] else ""
+        (self.stderr if options["output"] == "-" else self.stdout).write(summary + checked + ".")
+
+
+def filters(options):
+    query = QueryDict(options["query"], mutable=True)
+    for name in ("year_from", "year_to", "objective"):
+        if options[name] is not None:
+            query[name] = str(options[name])
+    if options["status"]:
+        query.setlist("status", options["status"])
+    return query
+
+
+def write(path, data):
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        raise CommandError(f"Cannot write {path}: {exc.strerror}.") from None

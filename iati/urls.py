@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "iati"
+urlpatterns = [path("activities.xml", views.activities_xml, name="activities")]

@@ -1,0 +1,82 @@
+"""`manage.py export_iati`: the demo data validates, problems exit non-zero, progress only on
+a terminal."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from lxml import etree
+
+from iati.rules import problems
+from projects.models import Agreement, Project
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def run(*args, err=None):
+    out, err = io.StringIO(), err if err is not None else io.StringIO()
+    call_command("export_iati", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_the_demo_data_exports_valid_once_every_project_has_a_purpose_code(demo, tmp_path):
+    Project.objects.update(purpose_code="15190")
+    path = tmp_path / "activities.xml"
+    out, _ = run("-o", str(path), "--validate")
+    count = Agreement.objects.filter(amounts__isnull=False).distinct().count()
+    assert out == f"{count} activities written to {path}; valid (IATI 2.03 schema and rules).\n"
+    tree = etree.parse(str(path))
+    assert len(tree.getroot()) == count
+    assert problems(tree) == []
+
+
+def test_validate_names_the_agreements_whose_project_lacks_a_purpose_code(demo, tmp_path):
+    Project.objects.update(purpose_code="15190")
+    sactap = Project.objects.get(title__startswith="Southern Africa Counter-Trafficking")
+    Project.objects.filter(pk=sactap.pk).update(purpose_code="")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 problems"):
+        run("-o", str(tmp_path / "a.xml"), "--validate", err=err)
+    agreement = sactap.agreements.get()
+    assert f"-agreement-{agreement.pk} “{sactap.title}”: no sector" in err.getvalue()
+
+
+def test_it_takes_the_breakdown_filters(make_agreement, tmp_path):
+    make_agreement(title="Old", purpose_code="15190", amounts={2005: 1})
+    make_agreement(title="New", purpose_code="15190", amounts={2008: 1}, recipient="Moldova")
+    path = tmp_path / "a.xml"
+    run("-o", str(path), "--year-from", "2006", "--query", "country=MD")
+    titles = [a.findtext("title/narrative") for a in etree.parse(str(path)).getroot()]
+    assert titles == ["New"]
+
+
+def test_it_refuses_while_the_reporting_org_is_unset(settings, make_agreement, tmp_path):
+    settings.IATI_REPORTING_ORG_REF = ""
+    with pytest.raises(CommandError, match="IATI_REPORTING_ORG_REF"):
+        run("-o", str(tmp_path / "a.xml"))
+    assert not (tmp_path / "a.xml").exists()
+
+
+def test_it_shows_progress_on_a_terminal(make_agreement, tmp_path):
+    make_agreement(purpose_code="15190")
+    _, err = run("-o", str(tmp_path / "a.xml"), "--validate", err=Terminal())
+    assert "Writing activities [" in err
+    assert "1/1 100%" in err
+    assert "Validating…" in err
+
+
+@pytest.mark.parametrize("args", [(), ("--quiet",)])
+def test_it_shows_only_the_summary_when_not_a_terminal_or_quiet(make_agreement, tmp_path, args):
+    make_agreement(purpose_code="15190")
+    stderr = io.StringIO() if not args else Terminal()
+    out, err = run("-o", str(tmp_path / "a.xml"), *args, err=stderr)
+    assert err == ""
+    assert out.startswith("1 activities written to")

@@ -1,0 +1,76 @@
+"""/iati/activities.xml: who may fetch it, its filters, and its queries."""
+
+import pytest
+from django.urls import reverse
+
+from iati.rules import problems
+from projects.roles import EDITORS
+
+from .conftest import parse
+
+URL = "/iati/activities.xml"
+
+
+def test_the_url_is_named():
+    assert reverse("iati:activities") == URL
+
+
+def test_an_analyst_gets_a_valid_document(analyst_client, make_agreement):
+    make_agreement(title="Shelter <Tirana> & co", purpose_code="15190")
+    response = analyst_client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    root = parse(response.content)
+    assert root.findtext("iati-activity/title/narrative") == "Shelter <Tirana> & co"
+    assert problems(root.getroottree()) == []
+
+
+def test_an_editor_may_fetch_it(role_client, make_agreement):
+    make_agreement(purpose_code="15190")
+    assert role_client(EDITORS).get(URL).status_code == 200
+
+
+def test_a_user_without_a_role_may_not(role_client):
+    assert role_client(None).get(URL).status_code == 403
+
+
+def test_anonymous_users_are_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_is_get_only(analyst_client):
+    assert analyst_client.post(URL).status_code == 405
+
+
+def test_the_breakdown_filters_apply(analyst_client, make_agreement):
+    make_agreement(title="In Albania", purpose_code="15190", recipient="Albania")
+    make_agreement(title="In Moldova", purpose_code="15190", recipient="Moldova")
+    root = parse(analyst_client.get(URL, {"country": "MD"}).content)
+    assert [a.findtext("title/narrative") for a in root] == ["In Moldova"]
+
+
+def test_a_bad_filter_is_a_400_naming_it(analyst_client):
+    response = analyst_client.get(URL, {"year_from": "soon"})
+    assert response.status_code == 400
+    assert b"year_from" in response.content
+
+
+def test_it_says_what_is_missing_while_the_reporting_org_is_unset(analyst_client, settings):
+    settings.IATI_REPORTING_ORG_NAME = ""
+    response = analyst_client.get(URL)
+    assert response.status_code == 503
+    assert b"IATI_REPORTING_ORG_NAME" in response.content
+
+
+@pytest.mark.parametrize("agreements", [3, 60])
+def test_its_query_count_does_not_grow_with_agreements(
+    analyst_client, make_agreement, django_assert_num_queries, agreements
+):
+    for n in range(agreements):
+        make_agreement(title=f"Project {n}", purpose_code="15190", amounts={2006: 1, 2007: 2})
+    # session, user, the user's and the groups' permissions, agreements, their amounts
+    with django_assert_num_queries(6):
+        response = analyst_client.get(URL)
+    assert len(parse(response.content)) == agreements
