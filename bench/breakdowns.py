@@ -3,8 +3,10 @@
 Creates a scratch PostgreSQL database next to the configured one, migrates it (which loads the
 reference data), fills it with COPY, times each page's view (RequestFactory, logged-in user:
 the server time, rendering included) and the hand-written SQL for the same table and filter,
-and drops the database again (bench.scratch). Prints one `page=ratio` line per page and
-breakdown_vs_sql_max. Entry point: `manage.py bench_breakdowns` (`make bench-breakdowns`).
+and drops the database again (bench.scratch). Prints one `page=ratio page_vs_scan=…` line per
+page, breakdown_vs_sql_max, scan_ms (a plain sum over every yearly amount, the floor a cold page
+can approach) and page_vs_scan_max. Entry point: `manage.py bench_breakdowns`
+(`make bench-breakdowns`).
 """
 
 import random
@@ -49,6 +51,7 @@ RECIPIENT = """JOIN projects_recipient r ON r.id = p.recipient_id
 CHANNEL = "JOIN projects_channel c ON c.id = p.channel_id"
 PARTNER_GROUP = "LEFT JOIN projects_partnergroup g ON g.id = c.partner_group_id"
 TOTAL = f"SELECT {COUNTS} {JOINS} WHERE {WHERE}"
+SCAN = "SELECT SUM(amount) FROM funding_yearlyamount"
 MEASURE_SPLIT = f"""
 WITH split AS (
     SELECT ya.id AS ya_id, ya.agreement_id AS ag_id, pm.measure_id,
@@ -126,7 +129,7 @@ def main(rows, runs, seed, out):
         generate(rows, random.Random(seed), out)
         out(f"generated {rows} rows in {time.perf_counter() - started:.1f} s")
         with override_settings(STORAGES=PLAIN_STORAGES):
-            report(measure(runs), out)
+            report(measure(runs), scan(runs), out)
 
 
 def reference_ids():
@@ -260,14 +263,30 @@ def measure(runs):
     return results
 
 
-def report(results, out):
-    out(f"{'page':16} {'page ms':>9} {'sql ms':>9} {'ratio':>6}")
+def scan(runs):
+    """The floor a cold page can approach: the median time of one plain sum over every
+    yearly amount, measured in the same run as the pages."""
+
+    def total():
+        with connection.cursor() as cursor:
+            cursor.execute(SCAN)
+            cursor.fetchall()
+
+    total()
+    return statistics.median(timed(total) for _ in range(runs))
+
+
+def report(results, scan_time, out):
+    out(f"{'page':20} {'page ms':>9} {'sql ms':>9} {'ratio':>6} {'vs scan':>8}")
     for name, (page, sql) in results.items():
-        out(f"{name:16} {page * 1000:9.1f} {sql * 1000:9.1f} {page / sql:6.2f}")
+        out(f"{name:20} {page * 1000:9.1f} {sql * 1000:9.1f} {page / sql:6.2f} "
+            f"{page / scan_time:8.2f}")  # fmt: skip
+    out(f"scan_ms={scan_time * 1000:.1f}")
     for name, (page, sql) in results.items():
-        out(f"{name}={page / sql:.3f}")
+        out(f"{name}={page / sql:.3f} page_vs_scan={page / scan_time:.2f}")
     worst = max(page / sql for page, sql in results.values())
     out(f"breakdown_vs_sql_max={worst:.3f}")
+    out(f"page_vs_scan_max={max(page for page, _ in results.values()) / scan_time:.2f}")
 
 
 def timed(function):

@@ -81,6 +81,10 @@ INSTALLED_APPS = [
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
 ROLE_APPS = ["measures", "projects", "international", "funding", "followup"]
+# The apps whose records the pages read: a change to any of their rows bumps the data version
+# (history.versions), which every cached page's key includes; except these models'.
+DATA_APPS = ROLE_APPS
+DATA_VERSION_IGNORE = ["funding.importrun"]
 
 
 def organisation_url(channel):
@@ -179,6 +183,24 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+# The cache: Redis when REDIS_URL is set (shared by every instance), else this process's memory.
+# Cached pages are keyed by the data version (history.versions), so they are never stale;
+# CACHE_KEY_PREFIX separates deployments (or test runs) sharing one Redis.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tracker"),
+        "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
+    }
 }
 
 # Imports through the admin need these permissions (django-import-export would otherwise let

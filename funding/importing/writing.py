@@ -4,6 +4,7 @@ audit trail. Each step is one or two set-based statements from the stage; a step
 is zero sends nothing, so re-importing an unchanged file writes nothing.
 """
 
+from history.versions import bump_data_version
 from projects.models import AdministeringUnit, Channel
 
 from . import history
@@ -31,7 +32,15 @@ def write_import(stage, lookups, counts, run):
     upsert_amounts(stage, counts)
     if audit:
         history.record_changes(stage, run, before)
+    if counts.anything_changed or any(created.values()):
+        mark_data_changed()
     return created
+
+
+def mark_data_changed():
+    """A new data version, in the import's transaction: cached pages are recomputed from the
+    next request on (the SQL above sends no save signals)."""
+    bump_data_version()
 
 
 def unit_kind(name):
