@@ -209,6 +209,9 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest project list the admin import page accepts, in megabytes.
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+# Where an upload waits between its preview and its confirmation (named by a signed token, so
+# any instance can confirm it): a folder all instances share; the temporary folder by default.
+IMPORT_UPLOAD_DIR = env_str("IMPORT_UPLOAD_DIR")
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
