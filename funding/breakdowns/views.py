@@ -16,7 +16,7 @@ from web.caching import Fragment, cached_page
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
-from .tables import breakdown, by_year
+from .tables import breakdown, breakdowns, by_year
 
 HEADERS = {  # column: (title, CSS class)
     "label": ("Label", ""),
@@ -142,7 +142,7 @@ def overview_content(request):
         return content("funding/overview.html", {"filter": f}, "Overview", status=400)
     amounts, query = f.qs, f.query_string()
     links = row_links(query)
-    tables = {slug: breakdown(DIMENSIONS[slug], amounts, link=links) for slug in OVERVIEW}
+    tables = breakdowns([DIMENSIONS[slug] for slug in OVERVIEW], amounts, link=links)
     objectives, regions = tables["objective"], tables["region"]
     context = {
         "filter": f,
