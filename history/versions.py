@@ -9,7 +9,7 @@ QuerySet.update, closing a year) call `bump_data_version()` themselves.
 import uuid
 
 from django.conf import settings
-from django.db import router, transaction
+from django.db import router
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -20,10 +20,9 @@ def bump_data_version(using=None):
     """A new data version, written in the caller's transaction (rolled back with it)."""
     using = using or router.db_for_write(DataVersion)
     token = uuid.uuid4().hex
-    with transaction.atomic(using=using):
-        rows = DataVersion.objects.using(using).filter(pk=1)
-        if not rows.update(version=F("version") + 1, token=token):
-            DataVersion.objects.using(using).create(pk=1, token=token)
+    rows = DataVersion.objects.using(using).filter(pk=1)
+    if not rows.update(version=F("version") + 1, token=token):  # the migration made the row
+        DataVersion.objects.using(using).create(pk=1, token=token)
     return token
 
 
