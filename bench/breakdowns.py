@@ -3,8 +3,10 @@
 Creates a scratch PostgreSQL database next to the configured one, migrates it (which loads the
 reference data), fills it with COPY, times each page's view (RequestFactory, logged-in user:
 the server time, rendering included) and the hand-written SQL for the same table and filter,
-and drops the database again (bench.scratch). Prints one `page=ratio` line per page and
-breakdown_vs_sql_max. Entry point: `manage.py bench_breakdowns` (`make bench-breakdowns`).
+and drops the database again (bench.scratch). Prints `page=ratio` and `page_vs_scan_page=…`
+for each page, breakdown_vs_sql_max, scan_ms (a plain sum over every yearly amount, the floor
+a cold page can approach), page_vs_scan_max, and warm_page_max_ms (the slowest page from the
+cache). Cold pages are timed with the cache off. Entry point: `manage.py bench_breakdowns`.
 """
 
 import random
@@ -18,27 +20,24 @@ from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.urls import resolve
 
-from funding.models import YearlyAmount
 from web.progress import SILENT
 
+from .filling import generate
 from .scratch import require_postgresql, scratch_database
 
 # Pages render without collectstatic's manifest.
 PLAIN_STORAGES = settings.STORAGES | {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 }
+# Cold pages are timed without the cache, warm ones from this process's memory.
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+MEMORY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FILTER = "year_from=2000&year_to=2010&objective=main"
 WHERE = "ya.year BETWEEN 2000 AND 2010 AND p.objective = 'main'"
 JOINS = """FROM funding_yearlyamount ya
     JOIN projects_agreement a ON a.id = ya.agreement_id
     JOIN projects_project p ON p.id = a.project_id"""
 COUNTS = "SUM(ya.amount), COUNT(DISTINCT ya.agreement_id), COUNT(*)"
-# In this order: the seeded draws depend on it.
-STATUSES = (
-    YearlyAmount.Status.PLANNED,
-    YearlyAmount.Status.ALLOCATED,
-    YearlyAmount.Status.DISBURSED,
-)
 
 
 def grouped(columns, joins=""):
@@ -50,6 +49,7 @@ RECIPIENT = """JOIN projects_recipient r ON r.id = p.recipient_id
 CHANNEL = "JOIN projects_channel c ON c.id = p.channel_id"
 PARTNER_GROUP = "LEFT JOIN projects_partnergroup g ON g.id = c.partner_group_id"
 TOTAL = f"SELECT {COUNTS} {JOINS} WHERE {WHERE}"
+SCAN = "SELECT SUM(amount) FROM funding_yearlyamount"
 MEASURE_SPLIT = f"""
 WITH split AS (
     SELECT ya.id AS ya_id, ya.agreement_id AS ag_id, pm.measure_id,
@@ -130,114 +130,18 @@ def main(rows, runs, seed, out, progress=SILENT):
         progress.finish()
         out(f"generated {rows} rows in {time.perf_counter() - started:.1f} s")
         with override_settings(STORAGES=PLAIN_STORAGES):
-            report(measure(runs, progress), out)
+            with override_settings(CACHES=NO_CACHE):
+                cold = measure(runs, progress)
+            with override_settings(CACHES=MEMORY_CACHE):
+                warm = measure_warm(runs)
+            report(cold, scan(runs), out)
+            out(f"warm_page_max_ms={max(warm.values()) * 1000:.2f}")
 
 
-def reference_ids():
-    """The ids of the channels, recipients, units and measures the migrations loaded."""
-    ids = {}
-    with connection.cursor() as cursor:
-        for table in (
-            "projects_channel",
-            "projects_recipient",
-            "projects_administeringunit",
-            "measures_measure",
-        ):
-            cursor.execute(f"SELECT id FROM {table}")
-            ids[table] = [row[0] for row in cursor.fetchall()]
-    return ids
-
-
-def generate(rows, rng, out):
-    """Projects, measure shares, agreements and yearly amounts, written with COPY."""
-    ids = reference_ids()
-    agreements, projects = max(rows // 2, 1), max(rows // 4, 1)
-    connection.ensure_connection()
-    raw = connection.connection
-    with raw.cursor() as cursor:
-        copy_projects(cursor, rng, projects, ids)
-        copy_shares(cursor, rng, projects, ids["measures_measure"])
-        spans = copy_agreements(
-            cursor, rng, agreements, projects, ids["projects_administeringunit"]
-        )
-        copy_amounts(cursor, rng, spans, rows)
-        for table in ("projects_project", "projects_agreement"):
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT MAX(id) FROM {table}))"
-            )
-    if not raw.autocommit:
-        raw.commit()
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")  # index-only scans need the visibility map
-        cursor.execute("SELECT COUNT(*) FROM funding_yearlyamount")
-        out(f"{cursor.fetchone()[0]} yearly amounts")
-
-
-def copy_projects(cursor, rng, projects, ids):
-    channels, recipients = ids["projects_channel"], ids["projects_recipient"]
-    with cursor.copy(
-        "COPY projects_project (id, title, description, channel_id, recipient_id, "
-        "objective, source, demo) FROM STDIN"
-    ) as copy:
-        for pk in range(1, projects + 1):
-            objective = "main" if rng.random() < 0.8 else "subsidiary"
-            copy.write_row(
-                (pk, f"Bench {pk}", "", rng.choice(channels), rng.choice(recipients),
-                 objective, "bench", "filler")
-            )  # fmt: skip
-
-
-def copy_shares(cursor, rng, projects, measures):
-    with cursor.copy(
-        "COPY projects_projectmeasure (project_id, measure_id, share) FROM STDIN"
-    ) as copy:
-        for pk in range(1, projects + 1):
-            if rng.random() < 0.1:
-                continue  # no measure recorded
-            first, second = rng.sample(measures, 2)
-            if rng.random() < 0.7:
-                copy.write_row((pk, first, "100"))
-            else:
-                copy.write_row((pk, first, "66.67"))
-                copy.write_row((pk, second, "33.33"))
-
-
-def copy_agreements(cursor, rng, agreements, projects, units):
-    """Returns (agreement id, first year, number of years) for each agreement."""
-    spans = []
-    with cursor.copy(
-        "COPY projects_agreement (id, number, project_id, unit_id, first_year, last_year) "
-        "FROM STDIN"
-    ) as copy:
-        for pk in range(1, agreements + 1):
-            first, years = rng.randint(2000, 2009), rng.choice((1, 2, 3))
-            spans.append((pk, first, years))
-            copy.write_row(
-                (pk, f"B-{pk}", (pk - 1) % projects + 1, rng.choice(units), first,
-                 first + years - 1)
-            )  # fmt: skip
-    return spans
-
-
-def copy_amounts(cursor, rng, spans, rows):
-    written = 0
-    with cursor.copy(
-        "COPY funding_yearlyamount (agreement_id, year, amount, status) FROM STDIN"
-    ) as copy:
-        for pk, first, years in spans:
-            for year in range(first, first + years):
-                if written >= rows:
-                    break
-                status = rng.choice(STATUSES).value
-                amount = f"{rng.randint(1_000_00, 5_000_000_00) / 100:.2f}"
-                copy.write_row((pk, year, amount, status))
-                written += 1
-
-
-def measure(runs, progress=SILENT):
-    user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
-    factory, results = RequestFactory(), {}
+def pages():
+    """(name, page(), statements) for each page: page() requests it as a logged-in user."""
+    user = get_user_model().objects.get_or_create(username="bench", is_superuser=True)[0]
+    factory = RequestFactory()
     for name, (path, statements) in PAGES.items():
         url = f"{path}{'&' if '?' in path else '?'}{FILTER}"
         match = resolve(path.split("?")[0])
@@ -249,6 +153,14 @@ def measure(runs, progress=SILENT):
             if response.status_code != 200:
                 raise CommandError(f"{url} answered {response.status_code}.")
 
+        yield name, page, statements
+
+
+def measure(runs, progress=SILENT):
+    """The cold pages (no cache) against their hand-written SQL: medians in seconds."""
+    results = {}
+    for name, page, statements in pages():
+
         def sql(statements=statements):
             with connection.cursor() as cursor:
                 for statement in statements:
@@ -256,7 +168,7 @@ def measure(runs, progress=SILENT):
                     cursor.fetchall()
 
         progress.phase(f"Timing {name}", total=runs)
-        page(), sql()  # warm the caches once
+        page(), sql()  # warm the database's buffers once
         page_times, sql_times = [], []
         for n in range(runs):
             page_times.append(timed(page))
@@ -267,14 +179,41 @@ def measure(runs, progress=SILENT):
     return results
 
 
-def report(results, out):
-    out(f"{'page':16} {'page ms':>9} {'sql ms':>9} {'ratio':>6}")
+def measure_warm(runs):
+    """The pages from the cache, each computed once before: medians in seconds."""
+    results = {}
+    for name, page, _statements in pages():
+        page()
+        results[name] = statistics.median(timed(page) for _ in range(max(runs, 5)))
+    return results
+
+
+def scan(runs):
+    """The floor a cold page can approach: the median time of one plain sum over every
+    yearly amount, measured in the same run as the pages."""
+
+    def total():
+        with connection.cursor() as cursor:
+            cursor.execute(SCAN)
+            cursor.fetchall()
+
+    total()
+    return statistics.median(timed(total) for _ in range(runs))
+
+
+def report(results, scan_time, out):
+    out(f"{'page':20} {'page ms':>9} {'sql ms':>9} {'ratio':>6} {'vs scan':>8}")
     for name, (page, sql) in results.items():
-        out(f"{name:16} {page * 1000:9.1f} {sql * 1000:9.1f} {page / sql:6.2f}")
+        out(f"{name:20} {page * 1000:9.1f} {sql * 1000:9.1f} {page / sql:6.2f} "
+            f"{page / scan_time:8.2f}")  # fmt: skip
+    out(f"scan_ms={scan_time * 1000:.1f}")
     for name, (page, sql) in results.items():
         out(f"{name}={page / sql:.3f}")
+    for name, (page, _sql) in results.items():
+        out(f"page_vs_scan_{name}={page / scan_time:.2f}")
     worst = max(page / sql for page, sql in results.values())
     out(f"breakdown_vs_sql_max={worst:.3f}")
+    out(f"page_vs_scan_max={max(page for page, _ in results.values()) / scan_time:.2f}")
 
 
 def timed(function):

@@ -1,6 +1,6 @@
 """The audit trail's shared parts, used by every app's models and history migrations: the
 abstract base of every historical model, which records the import run that made a change, and
-the change reason an import gives its records. Abstract only: no table, no migration.
+the change reason an import gives its records; and the data version the page cache keys on.
 
 Imports write their history with set-based SQL (funding.importing.history), stamping each record
 with `import_run_id` and `import_run_reason(run.pk)`; edits in the admin leave both empty.
@@ -65,3 +65,18 @@ def record_existing_rows(apps, app_label, model_names):
             ],
             batch_size=1000,
         )
+
+
+class DataVersion(models.Model):
+    """The version of the records the pages read: one row, bumped (history.versions) in the
+    same transaction as every change to them, and part of every cached page's key."""
+
+    version = models.PositiveBigIntegerField(default=1)
+    token = models.CharField(max_length=32, help_text="Random, new with every bump.")
+    changed = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self):
+        return f"Data version {self.version}"

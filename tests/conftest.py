@@ -1,6 +1,7 @@
 """Small builders for hand-made test data. Reference data (measures, countries, channels,
 units) comes from the data migrations, so tests look it up by name."""
 
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from projects.models import (
     ProjectMeasure,
     Recipient,
 )
+from web import caching
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +34,13 @@ def english_by_default(settings):
     """Tests read English unless they ask for Norwegian (the site's default, LANGUAGE_CODE=nb):
     `translation.override("nb")`, `HTTP_ACCEPT_LANGUAGE="nb"` or `settings.LANGUAGE_CODE`."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def own_page_cache(monkeypatch):
+    """Each test its own cache namespace: a test's data, rolled back, may reach the data version
+    another test's had, and the cache (Redis in CI) outlives both."""
+    monkeypatch.setattr(caching, "NAMESPACE", f"test-{uuid.uuid4().hex}")
 
 
 @pytest.fixture

@@ -82,6 +82,10 @@ INSTALLED_APPS = [
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
 ROLE_APPS = ["measures", "projects", "international", "funding", "followup"]
+# The apps whose records the pages read: a change to any of their rows bumps the data version
+# (history.versions), which every cached page's key includes; except these models'.
+DATA_APPS = ROLE_APPS
+DATA_VERSION_IGNORE = ["funding.importrun"]
 
 
 def organisation_url(channel):
@@ -191,12 +195,33 @@ STORAGES = {
     },
 }
 
+# The cache: Redis when REDIS_URL is set (shared by every instance), else this process's memory.
+# Cached pages are keyed by the data version (history.versions), so they are never stale;
+# CACHE_KEY_PREFIX separates deployments (or test runs) sharing one Redis.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tracker"),
+        "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
+    }
+}
+
 # Imports through the admin need these permissions (django-import-export would otherwise let
 # a user with only "view" permission import).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest project list the admin import page accepts, in megabytes.
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+# Where an upload waits between its preview and its confirmation (named by a signed token, so
+# any instance can confirm it): a folder all instances share; the temporary folder by default.
+IMPORT_UPLOAD_DIR = env_str("IMPORT_UPLOAD_DIR")
 
 # The organisation that publishes the IATI export (iati/): its identifier, name and IATI
 # organisation type. The export refuses to run while any is unset (docs/iati.md).

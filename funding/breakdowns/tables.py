@@ -124,10 +124,13 @@ def basis_text(dimension, base):
     return f"{text} {dimension.note}" if dimension.note else text
 
 
-def breakdown(dimension, queryset, sort=None, link=None):
+def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None):
     """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`; with
-    `link(target, parameter, value)`, each row gets its drill-down `url`."""
+    `link(target, parameter, value)`, each row gets its drill-down `url`. `grouped_rows`, if
+    given, are the dimension's grouped rows already computed (see `breakdowns`)."""
     sort = checked(sort or dimension.default_sort, Breakdown)
+    if grouped_rows is None:
+        grouped_rows = dimension.grouped(queryset)
     rows = [
         Row(
             key=dimension.key(grouped),
@@ -139,7 +142,7 @@ def breakdown(dimension, queryset, sort=None, link=None):
             url=dimension.url(grouped, link),
             page=dimension.page_url(grouped) if link else None,
         )
-        for grouped in dimension.grouped(queryset)
+        for grouped in grouped_rows
     ]
     total = sum((row.amount for row in rows), Decimal(0))
     base = sum((row.amount for row in rows if row.in_base), Decimal(0))
@@ -154,6 +157,37 @@ def breakdown(dimension, queryset, sort=None, link=None):
         agreements, agreement_years = summary["agreements"], summary["agreement_years"]
     rows = sort_rows(rows, sort, Breakdown.SORTS)
     return Breakdown(dimension, rows, total, base, agreements, agreement_years, sort)
+
+
+def breakdowns(dimensions, queryset, link=None):
+    """The breakdowns by several `dimensions` from one grouped query: grouped by all their
+    fields together, then added up per dimension. Exact for dimensions of the agreement's own
+    fields (one_per_agreement, plain fields): each agreement falls in one finest group, so its
+    agreement counts add up too. {slug: Breakdown}."""
+    fields = list(dict.fromkeys(field for d in dimensions for field in d.fields))
+    finest = list(queryset.totals_by(*fields))
+    tables = {}
+    for dimension in dimensions:
+        if dimension.grouping or dimension.annotations or not dimension.one_per_agreement:
+            raise ValueError(f"{dimension.slug} cannot be added up from finer groups.")
+        tables[dimension.slug] = breakdown(
+            dimension, queryset, link=link, grouped_rows=rolled_up(finest, dimension.fields)
+        )
+    return tables
+
+
+def rolled_up(finest, fields):
+    """The rows of `finest` added up by `fields`."""
+    groups = {}
+    for row in finest:
+        key = tuple(row[field] for field in fields)
+        group = groups.setdefault(
+            key, {**dict(zip(fields, key, strict=True)), "total": 0, "agreements": 0}
+        )
+        group["total"] += row["total"]
+        group["agreements"] += row["agreements"]
+        group["agreement_years"] = group.get("agreement_years", 0) + row["agreement_years"]
+    return list(groups.values())
 
 
 def checked(sort, table):

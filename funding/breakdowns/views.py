@@ -5,17 +5,19 @@ here, keeping the filters; the templates only print them."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from projects.models import Project
+from web.caching import Fragment, cached_page
 
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
-from .tables import breakdown, by_year
+from .tables import breakdown, breakdowns, by_year
 
 HEADERS = {  # column: (title, CSS class)
     "label": (_("Label"), ""),
@@ -89,19 +91,29 @@ def with_filters(request):
     return f, f.is_valid()
 
 
+def content(template, context, title, status=200):
+    """A page's content, rendered without the request: nothing in it depends on the user."""
+    return Fragment(str(title), render_to_string(template, context), status)
+
+
 @login_required
 @require_GET
 def breakdown_page(request, dimension):
     if dimension not in DIMENSIONS:
         raise Http404(f"There is no breakdown by {dimension!r}.")
-    dimension = DIMENSIONS[dimension]
+    return cached_page(request, lambda: breakdown_content(request, DIMENSIONS[dimension]))
+
+
+def breakdown_content(request, dimension):
+    """The breakdown's content or its download, the same for every user."""
     f, valid = with_filters(request)
     matrix = request.GET.get("by") == "year"
+    title = _("%(title)s by year") % {"title": dimension.title} if matrix else dimension.title
     context = {"dimension": dimension, "filter": f, "matrix": matrix}
     context.update(errors=page_errors(request), keep=[("by", "year")] if matrix else [])
     context["breakdowns"] = [(other, link(other.slug)) for other in DIMENSIONS.values()]
     if not valid or context["errors"]:
-        return render(request, "funding/breakdown.html", context, status=400)
+        return content("funding/breakdown.html", context, title, status=400)
     query = f.query_string()
     try:
         table = (by_year if matrix else breakdown)(
@@ -109,24 +121,29 @@ def breakdown_page(request, dimension):
         )
     except ValueError as error:
         context["errors"].append(str(error))
-        return render(request, "funding/breakdown.html", context, status=400)
+        return content("funding/breakdown.html", context, title, status=400)
     if request.GET.get("format"):
         return download(table, f, request.GET["format"])
     context.update(table=table, headers=sort_links(request, table.sort, table.columns))
     context.update(query=query, chart=table.chart(), **table_links(request, query, matrix))
     context["breakdowns"] = [(other, link(other.slug, query)) for other in DIMENSIONS.values()]
-    return render(request, "funding/breakdown.html", context)
+    return content("funding/breakdown.html", context, title)
 
 
 @login_required
 @require_GET
 def overview(request):
+    return cached_page(request, lambda: overview_content(request))
+
+
+def overview_content(request):
+    """The overview's content, the same for every user."""
     f, valid = with_filters(request)
     if not valid:
-        return render(request, "funding/overview.html", {"filter": f}, status=400)
+        return content("funding/overview.html", {"filter": f}, _("Overview"), status=400)
     amounts, query = f.qs, f.query_string()
     links = row_links(query)
-    tables = {slug: breakdown(DIMENSIONS[slug], amounts, link=links) for slug in OVERVIEW}
+    tables = breakdowns([DIMENSIONS[slug] for slug in OVERVIEW], amounts, link=links)
     objectives, regions = tables["objective"], tables["region"]
     context = {
         "filter": f,
@@ -140,7 +157,7 @@ def overview(request):
         "region_chart": regions.chart(),
         "links": {target: link(target, query) for target in [*DIMENSIONS, "projects"]},
     }
-    return render(request, "funding/overview.html", context)
+    return content("funding/overview.html", context, _("Overview"))
 
 
 @login_required

@@ -33,7 +33,9 @@ TOKEN_MAX_AGE = 3600
 
 
 def upload_dir():
-    folder = Path(tempfile.gettempdir()) / "tracker-imports"
+    """Where uploads wait for their confirmation: IMPORT_UPLOAD_DIR (a folder every instance
+    shares, when instances run on several hosts), else the temporary folder."""
+    folder = Path(settings.IMPORT_UPLOAD_DIR or tempfile.gettempdir()) / "tracker-imports"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 

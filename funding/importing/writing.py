@@ -6,6 +6,7 @@ is zero sends nothing, so re-importing an unchanged file writes nothing.
 
 from django.utils.translation import gettext as _
 
+from history.versions import bump_data_version
 from projects.models import AdministeringUnit, Channel
 from web.progress import SILENT
 
@@ -42,7 +43,15 @@ def write_import(stage, lookups, counts, run, progress=SILENT):
     if audit:
         step(_("Recording the history"))
         history.record_changes(stage, run, before)
+    if counts.anything_changed or any(created.values()):
+        mark_data_changed()
     return created
+
+
+def mark_data_changed():
+    """A new data version, in the import's transaction: cached pages are recomputed from the
+    next request on (the SQL above sends no save signals)."""
+    bump_data_version()
 
 
 def unit_kind(name):

@@ -49,7 +49,12 @@ def test_bench_import_prints_its_rates_and_ratio():
 
 def test_bench_breakdowns_prints_a_ratio_per_page():
     found = figures("bench_breakdowns", "--rows", "2000", "--runs", "1")
-    assert "breakdown_vs_sql_max" in found
-    pages = {name: float(value) for name, value in found.items() if name != "breakdown_vs_sql_max"}
-    assert len(pages) >= 5
-    assert float(found["breakdown_vs_sql_max"]) == max(pages.values())
+    summary = {"breakdown_vs_sql_max", "scan_ms", "page_vs_scan_max", "warm_page_max_ms"}
+    assert summary <= set(found)
+    pages = {name: float(value) for name, value in found.items() if name not in summary}
+    vs_sql = {name: value for name, value in pages.items() if not name.startswith("page_vs_")}
+    vs_scan = {name: value for name, value in pages.items() if name.startswith("page_vs_")}
+    assert len(vs_sql) >= 5 and len(vs_scan) == len(vs_sql)
+    assert float(found["breakdown_vs_sql_max"]) == max(vs_sql.values())
+    assert float(found["page_vs_scan_max"]) == pytest.approx(max(vs_scan.values()), abs=0.01)
+    assert 0 < float(found["warm_page_max_ms"]) < 1000

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from funding.breakdowns.dimensions import DIMENSIONS
-from funding.breakdowns.tables import breakdown, by_year
+from funding.breakdowns.tables import breakdown, breakdowns, by_year
 from funding.models import YearlyAmount
-from projects.models import Project
+from projects.models import AdministeringUnit, Project
 
 ore = st.integers(min_value=0, max_value=10**11).map(lambda n: Decimal(n) / 100)
 cuts = st.lists(st.integers(min_value=1, max_value=9999), max_size=3, unique=True)
@@ -55,3 +55,46 @@ def test_every_breakdown_adds_up_to_its_total_to_the_ore(make_agreement, agreeme
         assert table.total == expected, dimension.slug
         assert sum(row.amount for row in table.rows) == expected, dimension.slug
         assert by_year(dimension, queryset).total == expected, dimension.slug
+
+
+overview_agreement = st.tuples(
+    st.dictionaries(st.integers(min_value=2000, max_value=2010), ore, min_size=1, max_size=3),
+    st.sampled_from(["Albania", "Global", "Mozambique", "Moldova"]),
+    st.sampled_from(["International Organization for Migration", "Norwegian Church Aid"]),
+    st.sampled_from(["main", "subsidiary"]),
+    st.integers(min_value=0, max_value=2),  # which project of its kind: agreements may share one
+)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(overview_agreement, min_size=1, max_size=6), st.booleans())
+def test_the_overviews_one_pass_equals_a_query_per_table(make_agreement, agreements, edit):
+    Project.objects.all().delete()
+    projects, units = {}, list(AdministeringUnit.objects.values_list("name", flat=True)[:6])
+    for amounts, recipient, channel, objective, copy in agreements:
+        key = (recipient, channel, objective, copy)
+        agreement = make_agreement(
+            amounts,
+            project=projects.get(key),
+            unit=units[projects[key].agreements.count() if key in projects else 0],
+            title=f"{recipient} {channel} {objective} {copy}",
+            recipient=recipient,
+            channel=channel,
+            objective=objective,
+        )
+        projects[key] = agreement.project
+    if edit:  # an update and a delete before the pages are built
+        first = YearlyAmount.objects.order_by("pk").first()
+        first.amount += Decimal("0.01")
+        first.save()
+        YearlyAmount.objects.order_by("pk").last().delete()
+    queryset = YearlyAmount.objects.all()
+    slugs = ("objective", "region", "country", "channel")
+    together = breakdowns([DIMENSIONS[slug] for slug in slugs], queryset)
+    for slug in slugs:
+        alone = breakdown(DIMENSIONS[slug], queryset)
+        assert together[slug] == alone, slug
