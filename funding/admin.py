@@ -5,12 +5,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
+from web.inlines import LabelledTabularInline
 
 from .importing import upload
 from .models import ImportRun, YearlyAmount
 
 
-class YearlyAmountInline(admin.TabularInline):
+class YearlyAmountInline(LabelledTabularInline):
     model = YearlyAmount
     fields = ["year", "amount", "status"]
     extra = 3
