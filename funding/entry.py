@@ -157,7 +157,7 @@ class ProjectEntry:
             if self.is_dropped(form):
                 continue
             valid &= amounts.is_valid()
-            if not form.has_changed() and kept_forms(amounts):
+            if form.instance.pk is None and not form.has_changed() and kept_forms(amounts):
                 form.add_error("unit", _("Fill in the agreement before its yearly amounts."))
             valid &= form.is_valid()
         return bool(valid)
