@@ -25,6 +25,10 @@ admin.site.unregister(Agreement)
 
 @admin.register(Project)
 class FundedProjectAdmin(ProjectAdmin):
+    """Links to the one-page entry (funding/entry.py), which adds the yearly amounts."""
+
+    change_list_template = "admin/funding/project/change_list.html"
+    change_form_template = "admin/funding/project/change_form.html"
     list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
 
     def get_queryset(self, request):

@@ -49,6 +49,8 @@ def site_pages():
         ("yearly amounts changelist", "/admin/funding/yearlyamount/"),
         ("project add form", "/admin/projects/project/add/"),
         ("project change form", f"/admin/projects/project/{project.pk}/change/"),
+        ("project entry page", "/projects/enter/"),
+        ("project entry page, editing", f"/projects/{project.pk}/edit/"),
     ]
     return pages
 

@@ -215,3 +215,11 @@ def test_the_edit_page_takes_the_same_queries_for_few_and_many_agreements(
     with django_assert_num_queries(13):
         response = editor_client.get(f"/projects/{project.pk}/edit/")
     assert response.status_code == 200
+
+
+def test_the_admins_project_pages_link_to_the_entry_page(editor_client, make_project):
+    project = make_project()
+    assert "/projects/enter/" in editor_client.get("/admin/projects/project/").content.decode()
+    assert "/projects/enter/" in editor_client.get("/admin/projects/project/add/").content.decode()
+    change = editor_client.get(f"/admin/projects/project/{project.pk}/change/").content.decode()
+    assert f"/projects/{project.pk}/edit/" in change
