@@ -136,10 +136,6 @@ class ProjectEntry:
     def forms(self):
         return [self.project, *(form for formset in self.formsets() for form in formset.forms)]
 
-    def can_add(self, prefix):
-        """Whether `prefix` names one of the page's formsets (an "Add another" button)."""
-        return prefix in {formset.prefix for formset in self.formsets()}
-
     @property
     def has_errors(self):
         forms_wrong = any(form.errors for form in self.forms())
