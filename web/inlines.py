@@ -20,7 +20,9 @@ def label_row(form, index):
             text = label
         else:
             text = gettext("%(field)s, row %(row)s") % {"field": label, "row": index + 1}
-        field.widget.attrs.setdefault("aria-label", text)
+        # The admin wraps a related field's widget; its copy's attrs are the inner widget's.
+        widget = getattr(field.widget, "widget", field.widget)
+        widget.attrs["aria-label"] = text
 
 
 class LabelledFormSetMixin:
