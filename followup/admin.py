@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
+from web.inlines import LabelledTabularInline
 
 from .models import NO_MEASURE, Effort
 
@@ -40,7 +41,7 @@ class EffortAdmin(SimpleHistoryAdmin):
         return ", ".join(str(measure.number) for measure in obj.measures.all())
 
 
-class EffortInline(admin.TabularInline):
+class EffortInline(LabelledTabularInline):
     """The efforts recorded under a measure; new ones are added with the + of the effort box."""
 
     model = Effort.measures.through

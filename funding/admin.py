@@ -6,12 +6,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
+from web.inlines import LabelledTabularInline
 
 from .importing import upload
 from .models import ImportRun, YearlyAmount
 
 
-class YearlyAmountInline(admin.TabularInline):
+class YearlyAmountInline(LabelledTabularInline):
     model = YearlyAmount
     fields = ["year", "amount", "status"]
     extra = 3
@@ -25,6 +26,10 @@ admin.site.unregister(Agreement)
 
 @admin.register(Project)
 class FundedProjectAdmin(ProjectAdmin):
+    """Links to the one-page entry (funding/entry.py), which adds the yearly amounts."""
+
+    change_list_template = "admin/funding/project/change_list.html"
+    change_form_template = "admin/funding/project/change_form.html"
     list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
 
     def get_queryset(self, request):

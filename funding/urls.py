@@ -10,6 +10,8 @@ from .breakdowns import views as breakdowns
 project_urls = [
     path("", project_pages.project_list, name="list"),
     path("<int:pk>/", project_pages.project_detail, name="detail"),
+    path("enter/", views.project_entry, name="enter"),
+    path("<int:pk>/edit/", views.project_entry, name="edit"),
 ]
 
 urlpatterns = [

@@ -13,12 +13,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from projects.admin import ChannelAdmin
 from projects.models import Channel
+from web.inlines import LabelledTabularInline
 
 from .models import Instrument, InstrumentStatus
 from .resources import ChartResource
 
 
-class InstrumentStatusInline(admin.TabularInline):
+class InstrumentStatusInline(LabelledTabularInline):
     model = InstrumentStatus
     fields = [
         "country", "status", "signature", "ratification", "ratification_kind",

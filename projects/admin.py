@@ -1,10 +1,6 @@
-from decimal import Decimal
-
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from measures.admin import MeasureAdmin
 from measures.models import Measure
+from web.inlines import LabelledTabularInline
 
+from .forms import AgreementFormSet, MeasureShareFormSet
 from .models import (
     AdministeringUnit,
     Agreement,
@@ -43,7 +41,7 @@ class RegionAdmin(SimpleHistoryAdmin):
         return obj.recipient_count
 
 
-class RecipientAliasInline(admin.TabularInline):
+class RecipientAliasInline(LabelledTabularInline):
     model = RecipientAlias
     extra = 1
 
@@ -77,7 +75,7 @@ class ChannelCodeAdmin(admin.ModelAdmin):
     search_fields = ["=code", "name"]
 
 
-class ChannelAliasInline(admin.TabularInline):
+class ChannelAliasInline(LabelledTabularInline):
     model = ChannelAlias
     extra = 1
 
@@ -126,7 +124,7 @@ class ChannelAdmin(SimpleHistoryAdmin):
         )
 
 
-class UnitAliasInline(admin.TabularInline):
+class UnitAliasInline(LabelledTabularInline):
     model = UnitAlias
     extra = 1
 
@@ -147,32 +145,16 @@ class AdministeringUnitAdmin(SimpleHistoryAdmin):
         return obj.agreement_count
 
 
-class MeasureShareFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        shares = [
-            form.cleaned_data["share"]
-            for form in self.forms
-            if form.cleaned_data
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("share") is not None
-        ]
-        if shares and sum(shares) != Decimal(100):
-            raise ValidationError(
-                _("The measure shares add up to %(sum)s %%; they must add up to exactly 100 %%.")
-                % {"sum": f"{sum(shares).normalize():f}"}
-            )
-
-
-class ProjectMeasureInline(admin.TabularInline):
+class ProjectMeasureInline(LabelledTabularInline):
     model = ProjectMeasure
     formset = MeasureShareFormSet
     autocomplete_fields = ["measure"]
     extra = 1
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(LabelledTabularInline):
     model = Agreement
+    formset = AgreementFormSet
     fields = ["number", "unit", "first_year", "last_year"]
     autocomplete_fields = ["unit"]
     show_change_link = True

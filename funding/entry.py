@@ -1,0 +1,175 @@
+"""One page to enter a project whole (issue 16): the project, its measure shares, and its
+agreements each with its yearly amounts, validated together and saved in one transaction.
+
+The admin cannot nest inlines (an agreement's amounts inside the project's agreements), so this
+is a page of its own: Django formsets, one per agreement for its amounts, nested by prefix
+(`agreements-0-amounts-…`). Rows are added without JavaScript: an "Add another …" button posts
+the page, which comes back with one more blank row and nothing saved. Funding serves it because
+yearly amounts are funding's; the admin's project pages link to it.
+"""
+
+from django import forms
+from django.db import transaction
+from django.forms import inlineformset_factory
+from django.forms.utils import ErrorDict
+from django.utils.translation import gettext as _
+
+from measures.models import Measure
+from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
+from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
+
+from .models import YearlyAmount
+
+BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["title", "channel", "recipient", "objective", "description", "source"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class AmountFormSet(forms.BaseInlineFormSet):
+    """An agreement's yearly amounts: one amount per year (the error is shown on the year)."""
+
+    def get_queryset(self):
+        # The agreements were fetched with their amounts: no query per agreement.
+        if self.instance.pk is None:
+            return YearlyAmount.objects.none()
+        return self.instance.amounts.all()
+
+    def clean(self):
+        years = set()
+        for form in kept_forms(self):
+            year = form.cleaned_data.get("year")
+            if year in years:
+                form.add_error("year", _("%(year)s is entered twice.") % {"year": year})
+            years.add(year)
+        super().clean()
+
+
+ShareForms = inlineformset_factory(
+    Project, ProjectMeasure, formset=MeasureShareFormSet, fields=["measure", "share"], extra=1
+)
+AgreementForms = inlineformset_factory(
+    Project,
+    Agreement,
+    formset=AgreementFormSet,
+    fields=["number", "unit", "first_year", "last_year"],
+    extra=1,
+)
+AmountForms = inlineformset_factory(
+    Agreement, YearlyAmount, formset=AmountFormSet, fields=["year", "amount", "status"], extra=0
+)
+NewAmountForms = inlineformset_factory(  # a new agreement's first blank rows
+    Agreement,
+    YearlyAmount,
+    formset=AmountFormSet,
+    fields=["year", "amount", "status"],
+    extra=BLANK_AMOUNTS,
+)
+
+
+def measure_choices():
+    """The measures as choices grouped by plan: one query for every row's list."""
+    groups = {}
+    for measure in Measure.objects.select_related("plan").order_by("plan__start_year", "number"):
+        groups.setdefault(str(measure.plan), []).append((measure.pk, str(measure)))
+    return [("", "---------"), *groups.items()]
+
+
+def unit_choices():
+    return [("", "---------"), *((u.pk, str(u)) for u in AdministeringUnit.objects.all())]
+
+
+def with_one_more(data, prefix):
+    """A copy of posted formset data with one more (blank) row in the formset `prefix`."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    total = data.get(key, "")
+    if total.isdigit():
+        data[key] = str(int(total) + 1)
+    return data
+
+
+class ProjectEntry:
+    """The bound (or blank) forms of one project: `project`, `shares`, `agreements`, and
+    `amounts[i]` for the i-th agreement row."""
+
+    def __init__(self, project=None, data=None, add=""):
+        project = project or Project()
+        if add and data is not None:
+            data = with_one_more(data, add)
+        self.project = ProjectForm(data, instance=project)
+        self.shares = ShareForms(data, instance=project, prefix="shares")
+        agreements = Agreement.objects.select_related("unit").prefetch_related("amounts")
+        self.agreements = AgreementForms(
+            data, instance=project, prefix="agreements", queryset=agreements
+        )
+        self.amounts = [self.agreement_amounts(form, data) for form in self.agreements.forms]
+        self.name_choices()
+        if add:  # a row was added: the page comes back as posted, not yet checked
+            for form in self.forms():
+                form._errors, form.cleaned_data = ErrorDict(), {}
+            for formset in self.formsets():
+                formset._errors, formset._non_form_errors = [], formset.error_class()
+
+    def agreement_amounts(self, form, data):
+        prefix = f"{form.prefix}-amounts"
+        if data is not None and f"{prefix}-TOTAL_FORMS" in data:
+            return AmountForms(data, instance=form.instance, prefix=prefix)
+        forms = AmountForms if form.instance.pk else NewAmountForms
+        return forms(instance=form.instance, prefix=prefix)
+
+    def name_choices(self):
+        """One query per list of choices, shared by every row."""
+        measures, units = measure_choices(), unit_choices()
+        for form in self.shares.forms:
+            form.fields["measure"].choices = measures
+        for form in self.agreements.forms:
+            form.fields["unit"].choices = units
+
+    def formsets(self):
+        return [self.shares, self.agreements, *self.amounts]
+
+    def forms(self):
+        return [self.project, *(form for formset in self.formsets() for form in formset.forms)]
+
+    @property
+    def has_errors(self):
+        forms_wrong = any(form.errors for form in self.forms())
+        return forms_wrong or any(formset.non_form_errors() for formset in self.formsets())
+
+    def rows(self):
+        """Each agreement form with its amounts, for the template."""
+        return list(zip(self.agreements.forms, self.amounts, strict=True))
+
+    def is_valid(self):
+        # The agreements first: an amount's year is checked against its agreement's period,
+        # which the agreement's form has then set from the posted values.
+        valid = self.project.is_valid() & self.shares.is_valid() & self.agreements.is_valid()
+        for form, amounts in self.rows():
+            if self.is_dropped(form):
+                continue
+            valid &= amounts.is_valid()
+            if form.instance.pk is None and not form.has_changed() and kept_forms(amounts):
+                form.add_error("unit", _("Fill in the agreement before its yearly amounts."))
+            valid &= form.is_valid()
+        return bool(valid)
+
+    def is_dropped(self, form):
+        return self.agreements._should_delete_form(form)
+
+    @transaction.atomic
+    def save(self):
+        """Save everything or nothing; the history records the request's user (simple-history's
+        middleware), as for an edit in the admin."""
+        project = self.project.save()
+        self.shares.save()
+        self.agreements.save()
+        for form, amounts in self.rows():
+            if form.instance.pk and not self.is_dropped(form):
+                amounts.instance = form.instance
+                amounts.save()
+        return project
