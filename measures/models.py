@@ -14,6 +14,18 @@ class Plan(models.Model):
     title = models.CharField(max_length=200, blank=True, help_text="Leave empty if unknown.")
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField()
+    pledged_amount = models.DecimalField(
+        "pledged amount (NOK)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The money the Government allocated or announced with the plan, as a source "
+        "states it. Leave empty if no source gives it.",
+    )
+    pledge_source = models.CharField(
+        max_length=500, blank=True, help_text="Where the pledged amount is stated (a quote)."
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
@@ -39,6 +51,10 @@ class Plan(models.Model):
     def period(self):
         return f"{self.start_year}–{self.end_year}"
 
+    @property
+    def years(self):
+        return range(self.start_year, self.end_year + 1)
+
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError(
@@ -55,6 +71,9 @@ class Goal(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
+    source = models.CharField(
+        max_length=500, blank=True, help_text="Where the goal is stated (document and place)."
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
