@@ -92,9 +92,12 @@ def cycle(values, i):
     return values[i % len(values)]
 
 
+# The small and modest fixed amounts go to the first SMALL_WB + MODEST_WB fillers; Albania and
+# Macedonia, the "other major recipient countries" (section 2.2), come last, with fitted amounts.
 WB_RECIPIENTS = (
-    ["Bosnia and Herzegovina"] * 14 + ["Albania"] * 9 + ["North Macedonia"] * 8 + ["Serbia"] * 7
-    + ["Kosovo"] * 5 + ["Croatia"] * 3 + ["Montenegro"] * 3 + ["Western Balkans regional"] * 4
+    ["Serbia"] * 7 + ["Kosovo"] * 5 + ["Montenegro"] * 3 + ["Croatia"] * 2
+    + ["Western Balkans regional"] * 4 + ["Croatia"] + ["Bosnia and Herzegovina"] * 14
+    + ["Albania"] * 9 + ["North Macedonia"] * 8
 )  # fmt: skip
 WB_CHANNELS = [
     "International Organization for Migration",
@@ -105,43 +108,47 @@ WB_CHANNELS = [
     "Terre des Hommes",
     "Caritas",
     "Red Cross",
-    "Local NGO (not named in the report)",
+    "Organization for Security and Co-operation in Europe",
     "International Centre for Migration Policy Development",
-    "United Nations Development Programme",
+    "United Nations Office on Drugs and Crime",
     "International Organization for Migration",
-    "Local NGO (not named in the report)",
+    "United Nations Children's Fund",
 ]
 WB_YEARS = [2004, 2005, 2006, 2003, 2006, 2005, 2002, 2004, 2006, 2001, 2005, 2000, 2003, 2006]
+# Every filler's recipient, partner and unit is one the report's text names
+# (fixtures/demo/report_countries.csv lists the countries, with the section naming each). The
+# first MODEST_OTHERS of each list get small fixed amounts: they are in countries the report
+# names but where it names no agreement, so they stay small.
 HRD = [
-    ("United Nations Children's Fund", "Global", 2004),
-    ("United Nations Office on Drugs and Crime", "Global", 2005),
+    ("United Nations Children's Fund", "Nepal", 2004),
+    ("United Nations Office on Drugs and Crime", "India", 2005),
+    ("International Labour Organization", "Philippines", 2003),
     ("Office of the High Commissioner for Human Rights", "Global", 2006),
-    ("International Organization for Migration", "Indonesia", 2005),
-    ("Norwegian Church Aid", "Cambodia", 2004),
-    ("Save the Children Norway", "Thailand", 2006),
-    ("United Nations Development Programme", "Philippines", 2003),
-    ("United Nations Children's Fund", "Nepal", 2006),
-    ("International Organization for Migration", "Ethiopia", 2003),
-    ("Save the Children Norway", "Zambia", 2005),
-    ("United Nations Office on Drugs and Crime", "India", 2007),
-    ("Norwegian Church Aid", "Sri Lanka", 2001),
-    ("International Labour Organization", "Pakistan", 2008),
-    ("United Nations Children's Fund", "Sudan", 2002),
+    ("International Organization for Migration", "Southern Africa regional", 2003),
+    ("United Nations Children's Fund", "Mekong regional", 2004),
+    ("Save the Children Norway", "Southern Africa regional", 2005),
+    ("International Organization for Migration", "Nigeria", 2004),
+    ("United Nations Office on Drugs and Crime", "Mekong regional", 2005),
+    ("International Organization for Migration", "Southern Africa regional", 2004),
+    ("United Nations Children's Fund", "Southern Africa regional", 2002),
+    ("Norwegian Church Aid", "Bangladesh", 2001),
+    ("International Labour Organization", "South East Asia regional", 2006),
+    ("United Nations Children's Fund", "Mozambique", 2003),
 ]
 CIS = [
-    ("International Organization for Migration", "Moldova", 2002),
-    ("Organization for Security and Co-operation in Europe", "Ukraine", 2003),
-    ("International Organization for Migration", "Russia", 2004),
-    ("United Nations Development Programme", "Belarus", 2005),
+    ("Organization for Security and Co-operation in Europe", "Russia", 2003),
+    ("International Organization for Migration", "Belarus", 2005),
     ("Organization for Security and Co-operation in Europe", "Georgia", 2006),
-    ("International Organization for Migration", "Armenia", 2003),
-    ("United Nations Children's Fund", "Azerbaijan", 2005),
-    ("International Organization for Migration", "Kyrgyzstan", 2006),
-    ("International Labour Organization", "Tajikistan", 2004),
-    ("International Organization for Migration", "Kazakhstan", 2007),
-    ("United Nations Development Programme", "Uzbekistan", 2008),
+    ("International Organization for Migration", "Armenia", 2004),
+    ("International Organization for Migration", "Central Asia regional", 2002),
+    ("International Organization for Migration", "Central Asia regional", 2003),
+    ("International Labour Organization", "Central Asia regional", 2004),
     ("International Organization for Migration", "Central Asia regional", 2005),
-    ("Organization for Security and Co-operation in Europe", "Moldova", 2006),
+    ("International Organization for Migration", "Central Asia regional", 2006),
+    ("International Organization for Migration", "Turkey", 2005),
+    ("International Organization for Migration", "Turkey", 2006),
+    ("International Organization for Migration", "Turkey", 2004),
+    ("International Organization for Migration", "Turkey", 2003),
 ]
 MULTI_YEAR = [
     (
@@ -149,40 +156,40 @@ MULTI_YEAR = [
         "Western Balkans regional",
         "West Balkans Section",
         2000,
-        2008,
+        2010,
     ),
     (
         "United Nations Children's Fund",
         "Western Balkans regional",
         "West Balkans Section",
         2001,
-        2009,
+        2010,
     ),
-    (
-        "International Organization for Migration",
+    (  # "This cooperation was established several years ago" (section 3, Fokus and CATW)
+        "Forum for Women and Development",
         "Global",
-        "Section for Global Initiatives and Gender Equality",
-        2003,
+        "Norad – Civil Society Department",
+        2006,
         2010,
     ),
 ]
 SUBSIDIARY = [
-    ("United Nations Development Programme", "Global", 2000),
+    ("United Nations Office on Drugs and Crime", "Global", 2000),
     ("United Nations Children's Fund", "Global", 2001),
-    ("United Nations Development Programme", "Global", 2002),
+    ("International Labour Organization", "Global", 2002),
     ("United Nations Children's Fund", "Global", 2003),
     ("International Labour Organization", "Global", 2004),
-    ("United Nations Development Programme", "Global", 2005),
+    ("United Nations Office on Drugs and Crime", "Global", 2005),
     ("Norwegian Church Aid", "Bangladesh", 2003),
     ("Save the Children Norway", "Nepal", 2004),
     ("United Nations Children's Fund", "Mozambique", 2005),
     ("Norwegian Church Aid", "Malawi", 2006),
-    ("United Nations Development Programme", "Vietnam", 2006),
+    ("United Nations Children's Fund", "Vietnam", 2006),
     ("International Labour Organization", "Global", 2010),
 ]
 SMALL_WB = 17  # with the ARIADNE seminar ("a small allocation"): 18 agreement-years <= NOK 100 000
-MODEST_WB = 30  # one-year agreements fixed at NOK 1 million or less
-MODEST_OTHERS = 8  # of the HRD and CIS fillers each
+MODEST_WB = 19  # one-year agreements fixed at NOK 1 million or less
+MODEST_OTHERS = 4  # of the HRD and CIS fillers each
 
 
 def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
@@ -223,7 +230,7 @@ def fillers():
         if i < SMALL_WB:
             a.fixed = [40_000 + 3_500 * i]
         elif i < SMALL_WB + MODEST_WB:
-            a.fixed = [200_000 + 25_000 * (i - SMALL_WB)]
+            a.fixed = [200_000 + 40_000 * (i - SMALL_WB)]
         out.append(a)
     for unit, rows, measure in [
         ("Section for Human Rights and Democracy", HRD, 33),
@@ -256,10 +263,24 @@ MODEST_NARRATIVE = {  # local partners' small projects, NOK 1 million or less a 
 }
 
 
+# The largest agreements the report names in Albania and Macedonia, the "other major recipient
+# countries" (section 2.2), and the regional programmes Norway is a major contributor to, fixed
+# in advance (one amount a year): the fillers in the same recipient stay below them.
+LEADING_NARRATIVE = {
+    "unicef-not-for-sale-albania": [2_400_000, 3_600_000],  # 2007, 2008 (planned)
+    "iom-macedonia-jha": [2_600_000],
+    "iom-sactap-pretoria": [4_000_000, 4_500_000, 3_500_000, 3_000_000],  # 2006-2009
+    "commit-bangkok": [3_500_000, 3_500_000],  # 2007-2008
+    "iom-central-asia": [3_000_000],
+    "ilo-se-asia-domestic-workers-bangkok": [2_500_000],
+}
+
+
 def build():
     """Every demo agreement, with the amounts fixed in advance where there are any."""
     agreements = narrative() + fillers()
     for a in agreements:
         if a.key in MODEST_NARRATIVE:
             a.fixed = [MODEST_NARRATIVE[a.key]] * len(a.years)
+        a.fixed = LEADING_NARRATIVE.get(a.key, a.fixed)
     return agreements
