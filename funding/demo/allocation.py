@@ -71,15 +71,20 @@ def allocate(agreements, region_of, channel_class_of, countries=frozenset()):
     for a in agreements:
         for year, value in zip(a.years, a.fixed, strict=False):
             amounts[(a.key, year)] = Decimal(value)
+    largest = {}  # recipient -> the largest yearly amount of a named agreement, so far
     for objective, groups in [("main", main_groups), ("subsidiary", subsidiary_groups)]:
         tests = list(groups(region_of, channel_class_of))
         cells = [(a, year) for a in agreements if a.objective == objective for year in a.years]
-        for cell, value in fit(cells, amounts, tests, countries).items():
+        for cell, value in fit(cells, amounts, tests, (countries, largest)).items():
             amounts[cell] = Decimal(round(value, -3))
+        for a, year in cells:
+            if a.demo != "filler":
+                value = float(amounts[key((a, year))])
+                largest[a.recipient] = max(largest.get(a.recipient, 0.0), value)
     return amounts
 
 
-def fit(cells, amounts, tests, countries):
+def fit(cells, amounts, tests, bounds):
     """The cells' amounts meeting every (test, target), fillers capped: {(key, year): float}.
 
     A capped filler is fixed at its cap and the rest fitted again; as the named agreements'
@@ -92,7 +97,7 @@ def fit(cells, amounts, tests, countries):
         fixed_cells = [(cell, fixed[key(cell)]) for cell in cells if key(cell) in fixed]
         weights = rake(initial(free), constraints(free, fixed_cells, tests))
         values = [*fixed_cells, *zip(free, weights, strict=True)]
-        wanted = capped(values, countries, caps)
+        wanted = capped(values, bounds, caps)
         if wanted == caps:
             return {
                 **caps,
@@ -129,11 +134,11 @@ def constraints(free, fixed, tests):
     return out
 
 
-def capped(values, countries, caps):
+def capped(values, bounds, caps):
     """{(key, year): amount} for the cells held at a bound: one-year fillers in a country above
     CAP_MARGIN of the largest yearly amount of a named agreement there, and any fitted amount
     below FLOOR (the report counts its agreement-years of NOK 100 000 or less; those are fixed)."""
-    largest = {}
+    countries, largest = bounds[0], dict(bounds[1])
     for (a, _year), value in values:
         if a.demo != "filler":
             largest[a.recipient] = max(largest.get(a.recipient, 0.0), value)
