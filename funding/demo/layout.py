@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 from funding.models import YearlyAmount
+from projects.models import Project
 
 from .filler_tables import CIS, HRD, MULTI_YEAR, SUBSIDIARY, WB_CHANNELS, WB_RECIPIENTS, WB_YEARS
 
@@ -113,7 +114,9 @@ def report_recipients():
 def filler_source(recipient):
     """A filler's source: the section and sentence of the report that name its recipient."""
     section, quote = report_recipients()[recipient]
-    return f"Demo filler (docs/demo-data.md); report 2007, section {section}: “{quote}”"
+    head = f"Demo filler; report 2007, section {section}: “"
+    room = Project._meta.get_field("source").max_length - len(head) - 1
+    return f"{head}{quote if len(quote) <= room else quote[: room - 1] + '…'}”"
 
 
 def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
