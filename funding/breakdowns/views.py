@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from projects.models import Project
 
+from .basis import ALL, basis_line, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
@@ -83,8 +84,9 @@ def page_errors(request):
 
 
 def with_filters(request):
-    """The filter form, and whether it is valid; the page shows its errors if not."""
-    f = funding_filter(request.GET)
+    """The filter form on the page's basis (basis.py: the main objective unless the query
+    names one), and whether it is valid; the page shows its errors if not."""
+    f = funding_filter(with_default_basis(request.GET))
     return f, f.is_valid()
 
 
@@ -96,7 +98,7 @@ def breakdown_page(request, dimension):
     dimension = DIMENSIONS[dimension]
     f, valid = with_filters(request)
     matrix = request.GET.get("by") == "year"
-    context = {"dimension": dimension, "filter": f, "matrix": matrix}
+    context = {"dimension": dimension, "filter": f, "matrix": matrix, "basis": basis_line(f.data)}
     context.update(errors=page_errors(request), keep=[("by", "year")] if matrix else [])
     context["breakdowns"] = [(other, link(other.slug)) for other in DIMENSIONS.values()]
     if not valid or context["errors"]:
@@ -121,14 +123,22 @@ def breakdown_page(request, dimension):
 @require_GET
 def overview(request):
     f, valid = with_filters(request)
+    basis = basis_line(f.data)
     if not valid:
-        return render(request, "funding/overview.html", {"filter": f}, status=400)
+        return render(request, "funding/overview.html", {"filter": f, "basis": basis}, status=400)
     amounts, query = f.qs, f.query_string()
     links = row_links(query)
-    tables = {slug: breakdown(DIMENSIONS[slug], amounts, link=links) for slug in OVERVIEW}
-    objectives, regions = tables["objective"], tables["region"]
+    tables = {slug: breakdown(DIMENSIONS[slug], amounts, link=links) for slug in OVERVIEW[1:]}
+    # the objective cards show both objectives whatever the basis, each linking to its own
+    data = f.data.copy()
+    data["objective"] = ALL
+    both = funding_filter(data)
+    both_query = both.query_string() if both.is_valid() else query
+    objectives = breakdown(DIMENSIONS["objective"], both.qs, link=row_links(both_query))
+    regions = tables["region"]
     context = {
         "filter": f,
+        "basis": basis,
         "objectives": objectives,
         "main": objectives.row(Project.Objective.MAIN),
         "subsidiary": objectives.row(Project.Objective.SUBSIDIARY),
@@ -145,6 +155,6 @@ def overview(request):
 @login_required
 @require_GET
 def breakdown_index(request):
-    query = funding_filter(request.GET).query_string()
+    query = funding_filter(with_default_basis(request.GET)).query_string()
     links = [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]
     return render(request, "funding/breakdowns.html", {"links": links})
