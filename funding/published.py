@@ -8,15 +8,22 @@ Metrics: amount (the filtered total, or one row's amount with dimension + row), 
 row's share of its breakdown's base), agreement_years, agreements, one_year_agreements,
 multi_year_agreements (span of the agreement's funded years: last - first funded year),
 agreement_years_le_100k, share_of_agreements_largest_le_1m, year_ratio (amount of `year` /
-amount of `base_year`).
+amount of `base_year`), rank (one row's rank by amount among its breakdown's rows; with
+`among=countries` among countries only), share_shift (1 when the rows' summed share is larger in
+`year` than in `base_year`, else 0); `against=plan_pledges` compares with the sum of the plans'
+pledged amounts instead of the published value (funding/figure_checks.py).
 
-Status: "match" when the computed value is within the tolerance (for unit share_min: exceeds
-the value), "differs" otherwise, "no data" when the records hold nothing for the basis (no
-amount passes the filters, or the row or year asked for has none).
+Units and what "match" means: NOK, count, share, ratio_about (within the tolerance); share_min
+(exceeds the value); rank (exactly this rank); rank_at_most (this rank or better); NOK_at_least
+(at least the value); true (the statement holds: computed 1).
+
+Status: "match" when the computed value meets the unit's condition, "differs" otherwise, "no
+data" when the records hold nothing for the basis (no amount passes the filters, or the row or
+year asked for has none).
 """
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +32,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import figure_checks
 from .breakdowns.dimensions import DIMENSIONS
 from .breakdowns.filters import funding_filter
 from .breakdowns.tables import breakdown
@@ -43,7 +51,20 @@ PROFILE_METRICS = {
     "multi_year_agreements": "multi_year",
     "agreement_years_le_100k": "agreement_years_le_small",
 }
-METRIC_PARAMS = ("metric", "dimension", "row", "year", "base_year")
+METRIC_PARAMS = ("metric", "dimension", "row", "year", "base_year", "among", "against")
+CONDITIONS = {  # unit -> how the computed value must compare with the published one
+    "share_min": (lambda computed, value, tolerance: computed > value, _("must exceed")),
+    "rank": (lambda computed, value, tolerance: computed == value, _("exactly this rank")),
+    "rank_at_most": (
+        lambda computed, value, tolerance: computed <= value,
+        _("this rank or better"),
+    ),
+    "NOK_at_least": (lambda computed, value, tolerance: computed >= value, _("at least")),
+    "true": (lambda computed, value, tolerance: computed == 1, _("must hold")),
+}
+WITHIN = (lambda computed, value, tolerance: abs(computed - value) <= tolerance, None)
+NO_DIFFERENCE = ("rank", "rank_at_most", "true")  # a difference of ranks or truths says nothing
+UNITS = ("NOK", "count", "share", "ratio_about", *CONDITIONS)
 
 
 @dataclass
@@ -58,6 +79,13 @@ class Figure:
     computation: str
     computed: Decimal | None = None
     status: str = NO_DATA
+    detail: list = field(default_factory=list)  # what a ranking, shift or pledge was checked on
+
+    @property
+    def condition(self):
+        """How the computed value must compare with the published one, in words; None when it
+        must be within the tolerance."""
+        return CONDITIONS.get(self.unit, WITHIN)[1]
 
     @property
     def url(self):
@@ -73,7 +101,9 @@ class Figure:
 
     @property
     def difference(self):
-        return None if self.computed is None else self.computed - self.value
+        if self.computed is None or self.value is None or self.unit in NO_DIFFERENCE:
+            return None
+        return self.computed - self.value
 
 
 def load_figures(path=None):
@@ -89,6 +119,10 @@ def load_figures(path=None):
                 f"{path.name} line {line}: value {row['value']!r} or tolerance "
                 f"{row['tolerance']!r} is not a number."
             ) from None
+        if row["unit"] not in UNITS:
+            raise ValueError(
+                f"{path.name} line {line}: unit {row['unit']!r} is not one of {', '.join(UNITS)}."
+            )
         fields = {name: row[name] for name in ("key", "figure", "unit", "basis", "quote")}
         figures.append(
             Figure(**fields, value=value, tolerance=tolerance, computation=row["computation"])
@@ -111,12 +145,24 @@ def status_counts(figures):
 
 def compute(computation):
     """The value a computation string gives on the records; None when they hold no data."""
+    return evaluate(computation)[0]
+
+
+def evaluate(computation):
+    """(value, detail): the computed value and what it was checked against (figure_checks)."""
     query = QueryDict(computation)
-    metric = query.get("metric")
     f = funding_filter(filter_query(query))
     if not f.is_valid():
         raise ValueError(f"{computation!r}: {f.errors.as_text()}")
-    amounts = f.qs
+    if query.get("metric") == "rank":
+        return figure_checks.ranking(query, f.qs)
+    if query.get("metric") == "share_shift":
+        return figure_checks.share_shift(query, f.qs)
+    return computed_value(query, f.qs), []
+
+
+def computed_value(query, amounts):
+    computation, metric = query.urlencode(), query.get("metric")
     if metric in PROFILE_METRICS or metric == "share_of_agreements_largest_le_1m":
         profile = amounts.agreement_profile()
         if not profile["agreement_years"]:
@@ -145,17 +191,18 @@ def compute(computation):
 
 
 def status(figure):
-    if figure.computed is None:
+    if figure.computed is None or figure.value is None:
         return NO_DATA
-    if figure.unit == "share_min":
-        return MATCH if figure.computed > figure.value else DIFFERS
-    return MATCH if abs(figure.computed - figure.value) <= figure.tolerance else DIFFERS
+    holds = CONDITIONS.get(figure.unit, WITHIN)[0]
+    return MATCH if holds(figure.computed, figure.value, figure.tolerance) else DIFFERS
 
 
 def reconcile(path=None):
     """Every published figure with its computed value and status."""
     figures = load_figures(path)
     for figure in figures:
-        figure.computed = compute(figure.computation)
+        figure.computed, figure.detail = evaluate(figure.computation)
+        if QueryDict(figure.computation).get("against") == "plan_pledges":
+            figure.value, figure.detail = figure_checks.plan_pledges()
         figure.status = status(figure)
     return figures

@@ -38,8 +38,9 @@ class MeasureStatusInline(admin.TabularInline):
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
     ordering = ["start_year", "end_year"]
-    list_display = ["__str__", "start_year", "end_year", "measure_count"]
+    list_display = ["__str__", "start_year", "end_year", "pledged_amount", "measure_count"]
     search_fields = ["title"]
+    fields = ["title", "start_year", "end_year", "pledged_amount", "pledge_source"]
     inlines = [GoalInline]
 
     def get_queryset(self, request):
@@ -52,7 +53,7 @@ class PlanAdmin(SimpleHistoryAdmin):
 
 @admin.register(Goal)
 class GoalAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title", "plan"]
+    list_display = ["number", "title", "plan", "source"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
     search_fields = ["title"]

@@ -26,6 +26,23 @@ class Plan(models.Model):
     )
     start_year = models.PositiveSmallIntegerField(verbose_name=_("start year"))
     end_year = models.PositiveSmallIntegerField(verbose_name=_("end year"))
+    pledged_amount = models.DecimalField(
+        _("pledged amount (NOK)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The money the Government allocated or announced with the plan, as a source "
+            "states it. Leave empty if no source gives it."
+        ),
+    )
+    pledge_source = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("Where the pledged amount is stated (a quote)."),
+        verbose_name=_("pledge source"),
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
@@ -51,6 +68,10 @@ class Plan(models.Model):
     def period(self):
         return f"{self.start_year}–{self.end_year}"
 
+    @property
+    def years(self):
+        return range(self.start_year, self.end_year + 1)
+
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError(
@@ -69,6 +90,12 @@ class Goal(models.Model):
     )
     number = models.PositiveSmallIntegerField(verbose_name=_("number"))
     title = models.CharField(max_length=300, verbose_name=_("title"))
+    source = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("Where the goal is stated (document and place)."),
+        verbose_name=_("source"),
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 

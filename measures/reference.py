@@ -5,6 +5,7 @@ Loading is idempotent and never blanks out a value that staff filled in.
 """
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -28,6 +29,13 @@ def fill(model, lookup, values):
     return obj
 
 
+def known(model, values):
+    """`values` without the fields `model` lacks: an earlier migration's historical model loads
+    the columns it knows, a later data migration fills in the rest."""
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: value for name, value in values.items() if name in names}
+
+
 def load(apps):
     Plan = apps.get_model("measures", "Plan")
     Goal = apps.get_model("measures", "Goal")
@@ -37,12 +45,18 @@ def load(apps):
     plans = {}
     for row in reference_rows("plans.csv"):
         period = (int(row["start_year"]), int(row["end_year"]))
+        pledge = {
+            "title": row["title"],
+            "pledged_amount": Decimal(row["pledged_amount"]) if row["pledged_amount"] else None,
+            "pledge_source": row["pledge_source"],
+        }
         plans[period] = fill(
-            Plan, {"start_year": period[0], "end_year": period[1]}, {"title": row["title"]}
+            Plan, {"start_year": period[0], "end_year": period[1]}, known(Plan, pledge)
         )
     for row in reference_rows("goals.csv"):
         plan = plans[(int(row["plan_start_year"]), int(row["plan_end_year"]))]
-        fill(Goal, {"plan": plan, "number": int(row["number"])}, {"title": row["title"]})
+        values = known(Goal, {"title": row["title"], "source": row["source"]})
+        fill(Goal, {"plan": plan, "number": int(row["number"])}, values)
     ministries = {}
     for row in reference_rows("ministries.csv"):
         ministries[row["name"]] = fill(

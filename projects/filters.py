@@ -95,12 +95,22 @@ def channel_family_filter(field_name):
     )
 
 
+ALL_OBJECTIVES = "all"
+
+
+def by_objective(queryset, name, value):
+    """One objective, or both for `all` (the funding pages default to the main objective, so a
+    link that wants both says so)."""
+    return queryset if value == ALL_OBJECTIVES else queryset.filter(**{name: value})
+
+
 def objective_filter(field_name):
     return django_filters.ChoiceFilter(
         field_name=field_name,
         lookup_expr="exact",
-        choices=Project.Objective.choices,
+        choices=[*Project.Objective.choices, (ALL_OBJECTIVES, _("All objectives"))],
         label=_("Objective"),
+        method=by_objective,
     )
 
 

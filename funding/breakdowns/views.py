@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from projects.models import Project
 from web.caching import Fragment, cached_page
 
+from .basis import ALL, basis_line, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
@@ -86,8 +87,9 @@ def page_errors(request):
 
 
 def with_filters(request):
-    """The filter form, and whether it is valid; the page shows its errors if not."""
-    f = funding_filter(request.GET)
+    """The filter form on the page's basis (basis.py: the main objective unless the query
+    names one), and whether it is valid; the page shows its errors if not."""
+    f = funding_filter(with_default_basis(request.GET))
     return f, f.is_valid()
 
 
@@ -109,7 +111,7 @@ def breakdown_content(request, dimension):
     f, valid = with_filters(request)
     matrix = request.GET.get("by") == "year"
     title = _("%(title)s by year") % {"title": dimension.title} if matrix else dimension.title
-    context = {"dimension": dimension, "filter": f, "matrix": matrix}
+    context = {"dimension": dimension, "filter": f, "matrix": matrix, "basis": basis_line(f.data)}
     context.update(errors=page_errors(request), keep=[("by", "year")] if matrix else [])
     context["breakdowns"] = [(other, link(other.slug)) for other in DIMENSIONS.values()]
     if not valid or context["errors"]:
@@ -139,14 +141,24 @@ def overview(request):
 def overview_content(request):
     """The overview's content, the same for every user."""
     f, valid = with_filters(request)
+    basis = basis_line(f.data)
     if not valid:
-        return content("funding/overview.html", {"filter": f}, _("Overview"), status=400)
+        return content(
+            "funding/overview.html", {"filter": f, "basis": basis}, _("Overview"), status=400
+        )
     amounts, query = f.qs, f.query_string()
     links = row_links(query)
-    tables = breakdowns([DIMENSIONS[slug] for slug in OVERVIEW], amounts, link=links)
-    objectives, regions = tables["objective"], tables["region"]
+    tables = breakdowns([DIMENSIONS[slug] for slug in OVERVIEW[1:]], amounts, link=links)
+    # the objective cards show both objectives whatever the basis, each linking to its own
+    data = f.data.copy()
+    data["objective"] = ALL
+    both = funding_filter(data)
+    both_query = both.query_string() if both.is_valid() else query
+    objectives = breakdown(DIMENSIONS["objective"], both.qs, link=row_links(both_query))
+    regions = tables["region"]
     context = {
         "filter": f,
+        "basis": basis,
         "objectives": objectives,
         "main": objectives.row(Project.Objective.MAIN),
         "subsidiary": objectives.row(Project.Objective.SUBSIDIARY),
@@ -163,6 +175,6 @@ def overview_content(request):
 @login_required
 @require_GET
 def breakdown_index(request):
-    query = funding_filter(request.GET).query_string()
+    query = funding_filter(with_default_basis(request.GET)).query_string()
     links = [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]
     return render(request, "funding/breakdowns.html", {"links": links})

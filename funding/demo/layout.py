@@ -2,13 +2,20 @@
 
 import csv
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 
 from funding.models import YearlyAmount
+from projects.models import Project
+
+from .filler_tables import CIS, HRD, MULTI_YEAR, SUBSIDIARY, WB_CHANNELS, WB_RECIPIENTS, WB_YEARS
 
 NARRATIVE_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "narrative_agreements.csv"
+# Every recipient the report's text names, with the section and the sentence that names it:
+# fillers use only these (tests/funding/test_demo_fillers.py).
+REPORT_RECIPIENTS_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "report_countries.csv"
 WEST_BALKANS = {
     "Albania",
     "Bosnia and Herzegovina",
@@ -92,97 +99,24 @@ def cycle(values, i):
     return values[i % len(values)]
 
 
-WB_RECIPIENTS = (
-    ["Bosnia and Herzegovina"] * 14 + ["Albania"] * 9 + ["North Macedonia"] * 8 + ["Serbia"] * 7
-    + ["Kosovo"] * 5 + ["Croatia"] * 3 + ["Montenegro"] * 3 + ["Western Balkans regional"] * 4
-)  # fmt: skip
-WB_CHANNELS = [
-    "International Organization for Migration",
-    "United Nations Children's Fund",
-    "Save the Children Norway",
-    "Norwegian Church Aid",
-    "CARE",
-    "Terre des Hommes",
-    "Caritas",
-    "Red Cross",
-    "Local NGO (not named in the report)",
-    "International Centre for Migration Policy Development",
-    "United Nations Development Programme",
-    "International Organization for Migration",
-    "Local NGO (not named in the report)",
-]
-WB_YEARS = [2004, 2005, 2006, 2003, 2006, 2005, 2002, 2004, 2006, 2001, 2005, 2000, 2003, 2006]
-HRD = [
-    ("United Nations Children's Fund", "Global", 2004),
-    ("United Nations Office on Drugs and Crime", "Global", 2005),
-    ("Office of the High Commissioner for Human Rights", "Global", 2006),
-    ("International Organization for Migration", "Indonesia", 2005),
-    ("Norwegian Church Aid", "Cambodia", 2004),
-    ("Save the Children Norway", "Thailand", 2006),
-    ("United Nations Development Programme", "Philippines", 2003),
-    ("United Nations Children's Fund", "Nepal", 2006),
-    ("International Organization for Migration", "Ethiopia", 2003),
-    ("Save the Children Norway", "Zambia", 2005),
-    ("United Nations Office on Drugs and Crime", "India", 2007),
-    ("Norwegian Church Aid", "Sri Lanka", 2001),
-    ("International Labour Organization", "Pakistan", 2008),
-    ("United Nations Children's Fund", "Sudan", 2002),
-]
-CIS = [
-    ("International Organization for Migration", "Moldova", 2002),
-    ("Organization for Security and Co-operation in Europe", "Ukraine", 2003),
-    ("International Organization for Migration", "Russia", 2004),
-    ("United Nations Development Programme", "Belarus", 2005),
-    ("Organization for Security and Co-operation in Europe", "Georgia", 2006),
-    ("International Organization for Migration", "Armenia", 2003),
-    ("United Nations Children's Fund", "Azerbaijan", 2005),
-    ("International Organization for Migration", "Kyrgyzstan", 2006),
-    ("International Labour Organization", "Tajikistan", 2004),
-    ("International Organization for Migration", "Kazakhstan", 2007),
-    ("United Nations Development Programme", "Uzbekistan", 2008),
-    ("International Organization for Migration", "Central Asia regional", 2005),
-    ("Organization for Security and Co-operation in Europe", "Moldova", 2006),
-]
-MULTI_YEAR = [
-    (
-        "International Organization for Migration",
-        "Western Balkans regional",
-        "West Balkans Section",
-        2000,
-        2008,
-    ),
-    (
-        "United Nations Children's Fund",
-        "Western Balkans regional",
-        "West Balkans Section",
-        2001,
-        2009,
-    ),
-    (
-        "International Organization for Migration",
-        "Global",
-        "Section for Global Initiatives and Gender Equality",
-        2003,
-        2010,
-    ),
-]
-SUBSIDIARY = [
-    ("United Nations Development Programme", "Global", 2000),
-    ("United Nations Children's Fund", "Global", 2001),
-    ("United Nations Development Programme", "Global", 2002),
-    ("United Nations Children's Fund", "Global", 2003),
-    ("International Labour Organization", "Global", 2004),
-    ("United Nations Development Programme", "Global", 2005),
-    ("Norwegian Church Aid", "Bangladesh", 2003),
-    ("Save the Children Norway", "Nepal", 2004),
-    ("United Nations Children's Fund", "Mozambique", 2005),
-    ("Norwegian Church Aid", "Malawi", 2006),
-    ("United Nations Development Programme", "Vietnam", 2006),
-    ("International Labour Organization", "Global", 2010),
-]
 SMALL_WB = 17  # with the ARIADNE seminar ("a small allocation"): 18 agreement-years <= NOK 100 000
-MODEST_WB = 30  # one-year agreements fixed at NOK 1 million or less
-MODEST_OTHERS = 8  # of the HRD and CIS fillers each
+MODEST_WB = 19  # one-year agreements fixed at NOK 1 million or less
+MODEST_OTHERS = 4  # of the HRD and CIS fillers each
+
+
+@cache
+def report_recipients():
+    """{recipient name: (section, quote)} for every recipient the report's text names."""
+    with REPORT_RECIPIENTS_CSV.open(encoding="utf-8", newline="") as f:
+        return {row["recipient"]: (row["section"], row["quote"]) for row in csv.DictReader(f)}
+
+
+def filler_source(recipient):
+    """A filler's source: the section and sentence of the report that name its recipient."""
+    section, quote = report_recipients()[recipient]
+    head = f"Demo filler; report 2007, section {section}: “"
+    room = Project._meta.get_field("source").max_length - len(head) - 1
+    return f"{head}{quote if len(quote) <= room else quote[: room - 1] + '…'}”"
 
 
 def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
@@ -201,7 +135,7 @@ def filler(n, channel, recipient, unit, first, last, objective="main", measures=
             "Filler record, not in the report's text: stands in for an agreement of the "
             "report's appended list so that counts and totals match its portfolio."
         ),
-        source="Demo filler (docs/demo-data.md)",
+        source=filler_source(recipient),
     )
 
 
@@ -223,7 +157,7 @@ def fillers():
         if i < SMALL_WB:
             a.fixed = [40_000 + 3_500 * i]
         elif i < SMALL_WB + MODEST_WB:
-            a.fixed = [200_000 + 25_000 * (i - SMALL_WB)]
+            a.fixed = [200_000 + 40_000 * (i - SMALL_WB)]
         out.append(a)
     for unit, rows, measure in [
         ("Section for Human Rights and Democracy", HRD, 33),
@@ -256,10 +190,24 @@ MODEST_NARRATIVE = {  # local partners' small projects, NOK 1 million or less a 
 }
 
 
+# The largest agreements the report names in Albania and Macedonia, the "other major recipient
+# countries" (section 2.2), and the regional programmes Norway is a major contributor to, fixed
+# in advance (one amount a year): the fillers in the same recipient stay below them.
+LEADING_NARRATIVE = {
+    "unicef-not-for-sale-albania": [2_400_000, 3_600_000],  # 2007, 2008 (planned)
+    "iom-macedonia-jha": [2_600_000],
+    "iom-sactap-pretoria": [4_000_000, 4_500_000, 3_500_000, 3_000_000],  # 2006-2009
+    "commit-bangkok": [3_500_000, 3_500_000],  # 2007-2008
+    "iom-central-asia": [3_000_000],
+    "ilo-se-asia-domestic-workers-bangkok": [2_500_000],
+}
+
+
 def build():
     """Every demo agreement, with the amounts fixed in advance where there are any."""
     agreements = narrative() + fillers()
     for a in agreements:
         if a.key in MODEST_NARRATIVE:
             a.fixed = [MODEST_NARRATIVE[a.key]] * len(a.years)
+        a.fixed = LEADING_NARRATIVE.get(a.key, a.fixed)
     return agreements

@@ -36,6 +36,8 @@ def channel_classes():
             classes[channel.name] = "UN"
         elif channel.name == "Save the Children Norway":
             classes[channel.name] = "SCN"
+        elif channel.acronym == "NCA":
+            classes[channel.name] = "NCA"
         elif channel.partner_group and channel.partner_group.name == "NGO Norwegian":
             classes[channel.name] = "NGO Norwegian"
         else:
@@ -45,12 +47,11 @@ def channel_classes():
 
 def demo_records():
     """The demo as import records, one per agreement-year, always in the same order."""
-    regions = {
-        r.name: r.region.name if r.region.geographic else None
-        for r in Recipient.objects.select_related("region")
-    }
+    recipients = list(Recipient.objects.select_related("region"))
+    regions = {r.name: r.region.name if r.region.geographic else None for r in recipients}
+    countries = {r.name for r in recipients if r.kind == Recipient.Kind.COUNTRY}
     agreements = build()
-    amounts = allocate(agreements, regions.get, channel_classes().get)
+    amounts = allocate(agreements, regions.get, channel_classes().get, countries)
     # A project funded through two units has two agreements: all its records carry the first
     # one's project fields, as the importer takes one value per project from its rows.
     projects = {}

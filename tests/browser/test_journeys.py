@@ -147,5 +147,5 @@ def test_an_analyst_sees_each_published_figures_status(page, log_in, analyst, de
     log_in("analyst", "analyst-pw-123")
     page.click("text=Published figures")
     statuses = page.locator("table.published tbody td[class^=status-]").all_inner_texts()
-    assert len(statuses) == 27
+    assert len(statuses) == 35
     assert set(statuses) == {"matches within tolerance"}

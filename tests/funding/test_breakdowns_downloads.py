@@ -37,18 +37,18 @@ def csv_table(content):
 
 @pytest.mark.parametrize("slug", ["region", "country", "measure", "year"])
 def test_downloads_hold_the_rows_and_totals_of_the_page(superuser_client, dataset, slug):
-    page = superuser_client.get(f"/breakdowns/{slug}/?{FILTERS}").content.decode()
+    page = superuser_client.get(f"/breakdowns/{slug}/?objective=all&{FILTERS}").content.decode()
     shown = html_rows(page)
     preamble, rows = csv_table(
-        superuser_client.get(f"/breakdowns/{slug}/?{FILTERS}&format=csv").content
+        superuser_client.get(f"/breakdowns/{slug}/?objective=all&{FILTERS}&format=csv").content
     )
     assert ["filters", FILTERS] in preamble
     assert [(row[1], whole(row[2])) for row in rows] == shown
-    data = superuser_client.get(f"/breakdowns/{slug}/?{FILTERS}&format=json").json()
+    data = superuser_client.get(f"/breakdowns/{slug}/?objective=all&{FILTERS}&format=json").json()
     assert data["filters"] == {"year_from": "2006", "objective": "main"}
     body = [(row["label"], whole(row["amount"])) for row in data["rows"]]
     assert body == shown[: len(body)] and shown[-1] == ("Total", whole(data["total"]))
-    response = superuser_client.get(f"/breakdowns/{slug}/?{FILTERS}&format=xlsx")
+    response = superuser_client.get(f"/breakdowns/{slug}/?objective=all&{FILTERS}&format=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     start = values.index(("key", "label", "amount", "share", "agreements", "agreement_years"))
@@ -58,7 +58,7 @@ def test_downloads_hold_the_rows_and_totals_of_the_page(superuser_client, datase
 
 
 def test_the_json_document_has_the_agreed_shape(superuser_client, dataset):
-    data = superuser_client.get("/breakdowns/country/?format=json").json()
+    data = superuser_client.get("/breakdowns/country/?objective=all&format=json").json()
     assert {"dimension", "filters", "basis", "total", "rows"} <= set(data)
     row = data["rows"][0]
     assert set(row) == {"key", "label", "amount", "share", "agreements", "agreement_years"}
@@ -73,7 +73,9 @@ def test_the_json_document_has_the_agreed_shape(superuser_client, dataset):
 
 
 def test_the_by_year_matrix_downloads_with_its_totals(superuser_client, dataset):
-    content = superuser_client.get("/breakdowns/unit/?by=year&format=csv").content.decode()
+    content = superuser_client.get(
+        "/breakdowns/unit/?objective=all&by=year&format=csv"
+    ).content.decode()
     lines = list(csv.reader(io.StringIO(content)))
     assert ["key", "label", "2006", "2007", "2008", "total"] in lines
     assert lines[-1] == ["", "Total", "1000.00", "900.01", "200.00", "2100.01"]
@@ -84,9 +86,9 @@ def test_spreadsheet_cells_that_look_like_formulas_are_escaped(superuser_client,
 
     AdministeringUnit.objects.create(name="=HYPERLINK(1)", kind="other")
     make_agreement({2007: 5}, unit="=HYPERLINK(1)")
-    content = superuser_client.get("/breakdowns/unit/?format=csv").content.decode()
+    content = superuser_client.get("/breakdowns/unit/?objective=all&format=csv").content.decode()
     assert "'=HYPERLINK(1)" in content
-    response = superuser_client.get("/breakdowns/unit/?format=xlsx")
+    response = superuser_client.get("/breakdowns/unit/?objective=all&format=xlsx")
     cells = [
         cell for row in load_workbook(io.BytesIO(response.content)).active.values for cell in row
     ]

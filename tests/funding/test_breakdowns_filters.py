@@ -13,9 +13,11 @@ def totals(client, url):
 
 
 def test_years_and_status_combine(superuser_client, dataset):
-    url = "/breakdowns/year/?format=json&year_from=2007&year_to=2008&status=allocated"
+    url = "/breakdowns/year/?format=json&objective=all&year_from=2007&year_to=2008&status=allocated"
     assert totals(superuser_client, url) == ("800.01", {2007: "800.01"})
-    url = "/breakdowns/year/?format=json&year_from=2007&status=planned&status=disbursed"
+    url = (
+        "/breakdowns/year/?format=json&objective=all&year_from=2007&status=planned&status=disbursed"
+    )
     assert totals(superuser_client, url) == ("300.00", {2007: "100.00", 2008: "200.00"})
 
 
@@ -77,7 +79,7 @@ def test_the_plan_filter_keeps_projects_serving_the_plan(superuser_client, datas
 def test_invalid_filters_show_an_error_instead_of_unfiltered_figures(
     superuser_client, dataset, query, message
 ):
-    response = superuser_client.get(f"/breakdowns/region/?{query}")
+    response = superuser_client.get(f"/breakdowns/region/?objective=all&{query}")
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
@@ -92,6 +94,6 @@ def test_invalid_filters_show_an_error_on_the_overview_and_projects(superuser_cl
 
 
 def test_the_overview_follows_the_filters(superuser_client, dataset):
-    response = superuser_client.get("/?year_from=2008")
+    response = superuser_client.get("/?objective=all&year_from=2008")
     assert response.context["subsidiary"].amount == Decimal("200.00")
     assert response.context["main"] is None

@@ -56,29 +56,38 @@ def test_a_channel_without_a_kind_shows_as_kind_not_recorded(make_agreement):
 
 
 def test_rows_drill_down_to_the_channel_breakdown(superuser_client, dataset):
-    page = superuser_client.get("/breakdowns/organisation-family/?year_from=2007").content.decode()
-    assert 'href="/breakdowns/channel/?year_from=2007&amp;channel_family=United+Nations"' in page
-    page = superuser_client.get("/breakdowns/organisation-kind/").content.decode()
-    assert 'href="/breakdowns/channel/?channel_kind=un_entity"' in page
-    data = superuser_client.get("/breakdowns/channel/?channel_kind=un_entity&format=json").json()
+    page = superuser_client.get(
+        "/breakdowns/organisation-family/?objective=all&year_from=2007"
+    ).content.decode()
+    assert (
+        'href="/breakdowns/channel/?year_from=2007&amp;objective=all&amp;channel_family=United+Nations"'
+        in page
+    )
+    page = superuser_client.get("/breakdowns/organisation-kind/?objective=all").content.decode()
+    assert 'href="/breakdowns/channel/?objective=all&amp;channel_kind=un_entity"' in page
+    data = superuser_client.get(
+        "/breakdowns/channel/?objective=all&channel_kind=un_entity&format=json"
+    ).json()
     assert [row["key"] for row in data["rows"]] == ["United Nations Children's Fund"]
-    data = superuser_client.get("/breakdowns/channel/?channel_family=United+Nations&format=json")
+    data = superuser_client.get(
+        "/breakdowns/channel/?objective=all&channel_family=United+Nations&format=json"
+    )
     assert data.json()["total"] == "300.01"
 
 
 @pytest.mark.parametrize("slug", ["organisation-kind", "organisation-family"])
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_the_new_breakdowns_download(superuser_client, dataset, slug, fmt):
-    response = superuser_client.get(f"/breakdowns/{slug}/?format={fmt}")
+    response = superuser_client.get(f"/breakdowns/{slug}/?objective=all&format={fmt}")
     assert response.status_code == 200
     assert response.content
-    by_year = superuser_client.get(f"/breakdowns/{slug}/?by=year&format={fmt}")
+    by_year = superuser_client.get(f"/breakdowns/{slug}/?objective=all&by=year&format={fmt}")
     assert by_year.status_code == 200
 
 
 def test_organisation_rows_link_to_the_organisations_page(superuser_client, dataset):
     unicef = Channel.objects.get(name="United Nations Children's Fund")
-    page = superuser_client.get("/breakdowns/channel/").content.decode()
+    page = superuser_client.get("/breakdowns/channel/?objective=all").content.decode()
     assert f'<a href="/organisations/{unicef.pk}/" class="muted"' in page
-    page = superuser_client.get("/breakdowns/organisation-family/").content.decode()
+    page = superuser_client.get("/breakdowns/organisation-family/?objective=all").content.decode()
     assert f'<a href="/organisations/{unicef.parent_id}/" class="muted"' in page

@@ -29,7 +29,7 @@ def convention(db):
 
 
 def totals(client, query):
-    response = client.get(f"/breakdowns/country/?format=json&{query}")
+    response = client.get(f"/breakdowns/country/?objective=all&format=json&{query}")
     assert response.status_code == 200, response.content
     data = response.json()
     return Decimal(data["total"]), {row["key"]: row["amount"] for row in data["rows"]}
@@ -96,7 +96,10 @@ def test_undated_ratifications_count_from_the_instruments_opening(superuser_clie
     ],
 )
 def test_hostile_values_give_the_forms_400(superuser_client, convention, query, message):
-    response = superuser_client.get(f"/breakdowns/country/?{query}")
+    response = superuser_client.get(f"/breakdowns/country/?objective=all&{query}")
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert superuser_client.get(f"/breakdowns/country/?{query}&format=json").status_code == 400
+    assert (
+        superuser_client.get(f"/breakdowns/country/?objective=all&{query}&format=json").status_code
+        == 400
+    )

@@ -57,9 +57,9 @@ def test_it_sums_each_dimension_as_computed_by_hand(dataset, slug):
 
 @pytest.mark.parametrize("slug", list(DIMENSIONS))
 def test_the_page_shows_the_rows_and_the_total(superuser_client, dataset, slug):
-    response = superuser_client.get(f"/breakdowns/{slug}/")
+    response = superuser_client.get(f"/breakdowns/{slug}/?objective=all")
     assert response.status_code == 200
-    data = superuser_client.get(f"/breakdowns/{slug}/?format=json").json()
+    data = superuser_client.get(f"/breakdowns/{slug}/?objective=all&format=json").json()
     assert data["total"] == "2100.01"
     assert {row["key"]: row["amount"] for row in data["rows"]} == EXPECTED[slug]
     assert "2\u202f100" in response.content.decode()
@@ -90,7 +90,7 @@ def test_region_shares_are_of_the_geographically_allocated_total(superuser_clien
     assert table.row("Europe").share == D("0.9000")  # 1800.01 / 2000.01
     assert table.row("Africa").share == D("0.1000")
     assert table.row("Not geographically allocated").share is None
-    page = superuser_client.get("/breakdowns/region/").content.decode()
+    page = superuser_client.get("/breakdowns/region/?objective=all").content.decode()
     assert "Shares are of the geographically allocated total (NOK 2\u202f000.01)" in page
     assert "not in base" in page
 
@@ -105,7 +105,7 @@ def test_other_shares_are_of_the_grand_total(superuser_client, dataset):
     table = breakdown(DIMENSIONS["objective"], YearlyAmount.objects.all())
     assert table.base == table.total == D("2100.01")
     assert table.row("subsidiary").share == D("0.0952")
-    page = superuser_client.get("/breakdowns/objective/").content.decode()
+    page = superuser_client.get("/breakdowns/objective/?objective=all").content.decode()
     assert "Shares are of the grand total (NOK 2\u202f100.01)" in page
 
 
@@ -120,9 +120,9 @@ def test_the_by_year_matrix_has_row_and_column_totals(superuser_client, dataset)
     }
     assert [str(total) for total in matrix.column_totals] == ["1000.00", "900.01", "200.00"]
     assert matrix.total == D("2100.01")
-    data = superuser_client.get("/breakdowns/region/?by=year&format=json").json()
+    data = superuser_client.get("/breakdowns/region/?objective=all&by=year&format=json").json()
     assert data["total"] == "2100.01" and data["years"] == [2006, 2007, 2008]
-    assert superuser_client.get("/breakdowns/measure/?by=year").status_code == 200
+    assert superuser_client.get("/breakdowns/measure/?objective=all&by=year").status_code == 200
 
 
 def test_the_measure_by_year_matrix_adds_up(dataset):
@@ -132,23 +132,25 @@ def test_the_measure_by_year_matrix_adds_up(dataset):
 
 
 def test_rows_sort_by_a_column_on_the_server(superuser_client, dataset):
-    data = superuser_client.get("/breakdowns/channel/?sort=label&format=json").json()
+    data = superuser_client.get("/breakdowns/channel/?objective=all&sort=label&format=json").json()
     labels = [row["label"] for row in data["rows"]]
     assert labels == sorted(labels, key=str.casefold)
-    data = superuser_client.get("/breakdowns/channel/?sort=-amount&format=json").json()
+    data = superuser_client.get(
+        "/breakdowns/channel/?objective=all&sort=-amount&format=json"
+    ).json()
     assert [row["amount"] for row in data["rows"]] == ["1500.00", "300.01", "200.00", "100.00"]
-    page = superuser_client.get("/breakdowns/channel/?sort=amount").content.decode()
+    page = superuser_client.get("/breakdowns/channel/?objective=all&sort=amount").content.decode()
     assert "sort=-amount" in page  # the header link now sorts the other way
-    assert superuser_client.get("/breakdowns/channel/?sort=colour").status_code == 400
+    assert superuser_client.get("/breakdowns/channel/?objective=all&sort=colour").status_code == 400
 
 
 def test_region_rows_drill_down_to_their_countries_and_channels_to_projects(
     superuser_client, dataset
 ):
-    page = superuser_client.get("/breakdowns/region/?year_from=2007").content.decode()
-    assert "/breakdowns/country/?year_from=2007&amp;region=Europe" in page
-    page = superuser_client.get("/breakdowns/channel/").content.decode()
-    assert "/projects/?channel=International+Organization+for+Migration" in page
+    page = superuser_client.get("/breakdowns/region/?objective=all&year_from=2007").content.decode()
+    assert "/breakdowns/country/?year_from=2007&amp;objective=all&amp;region=Europe" in page
+    page = superuser_client.get("/breakdowns/channel/?objective=all").content.decode()
+    assert "/projects/?objective=all&amp;channel=International+Organization+for+Migration" in page
 
 
 def test_an_empty_database_shows_an_empty_state(superuser_client, db):
@@ -158,12 +160,12 @@ def test_an_empty_database_shows_an_empty_state(superuser_client, db):
         assert "No funding matches" in response.content.decode() or "No project" in (
             response.content.decode()
         )
-    data = json.loads(superuser_client.get("/breakdowns/region/?format=json").content)
+    data = json.loads(superuser_client.get("/breakdowns/region/?objective=all&format=json").content)
     assert data["rows"] == [] and data["total"] == "0"
 
 
 def test_unknown_dimensions_are_not_found(superuser_client, db):
-    assert superuser_client.get("/breakdowns/colour/").status_code == 404
+    assert superuser_client.get("/breakdowns/colour/?objective=all").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -181,7 +183,7 @@ def test_the_pages_only_answer_get(superuser_client, db):
 
 
 def test_the_overview_summarises_the_period(superuser_client, dataset):
-    response = superuser_client.get("/")
+    response = superuser_client.get("/?objective=all")
     context = response.context
     assert context["main"].amount == D("1900.01")
     assert context["subsidiary"].amount == D("200.00")
@@ -192,5 +194,5 @@ def test_the_overview_summarises_the_period(superuser_client, dataset):
     assert (profile["largest_le_small"], profile["largest_le_medium"]) == (4, 4)
     assert profile["largest_above_medium"] == 0
     page = response.content.decode()
-    assert "/breakdowns/country/?region=Europe" in page
+    assert "/breakdowns/country/?objective=all&amp;region=Europe" in page
     assert "<svg" in page and "<script" not in page

@@ -157,9 +157,9 @@ def test_equal_shares_add_up_to_exactly_100():
 
 def test_reconcile_strict_passes_on_the_demo_data(demo, capsys):
     call_command("reconcile", "--strict")
-    assert "27 match, 0 differ, 0 no data" in capsys.readouterr().out
+    assert "35 match, 0 differ, 0 no data" in capsys.readouterr().out
 
 
 def test_the_published_figures_page_shows_every_figure_matching(demo, superuser_client):
     page = superuser_client.get("/published/").content.decode()
-    assert page.count('class="status-match"') == 27
+    assert page.count('class="status-match"') == 35

@@ -44,7 +44,7 @@ def test_every_figure_has_no_data_in_an_empty_database(db):
 def test_the_fixture_holds_every_published_figure_with_a_computation(db):
     path = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert len(rows) == 27 and all(row["computation"].startswith("metric=") for row in rows)
+    assert len(rows) == 35 and all(row["computation"].startswith("metric=") for row in rows)
     assert {figure.status for figure in published.reconcile()} == {"no data"}
 
 
