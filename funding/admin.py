@@ -6,13 +6,17 @@ from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
 
+from .admin_closing import ClosedYearAdmin  # noqa: F401  (registers it)
+from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet
 from .importing import upload
 from .models import ImportRun, YearlyAmount
 
 
 class YearlyAmountInline(admin.TabularInline):
     model = YearlyAmount
-    fields = ["year", "amount", "status"]
+    form = YearlyAmountForm
+    formset = YearlyAmountFormSet
+    fields = ["year", "amount", "status", "seen_version"]
     extra = 3
 
 
@@ -23,7 +27,7 @@ admin.site.unregister(Agreement)
 
 
 @admin.register(Project)
-class FundedProjectAdmin(ProjectAdmin):
+class FundedProjectAdmin(ClosedYearDeletion, ProjectAdmin):
     list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
 
     def get_queryset(self, request):
@@ -36,7 +40,7 @@ class FundedProjectAdmin(ProjectAdmin):
 
 
 @admin.register(Agreement)
-class FundedAgreementAdmin(AgreementAdmin):
+class FundedAgreementAdmin(ClosedYearDeletion, AgreementAdmin):
     list_display = [*AgreementAdmin.list_display, "total_amount"]
     inlines = [*AgreementAdmin.inlines, YearlyAmountInline]
 
@@ -49,7 +53,8 @@ class FundedAgreementAdmin(AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(SimpleHistoryAdmin):
+class YearlyAmountAdmin(ClosedYearDeletion, SimpleHistoryAdmin):
+    form = YearlyAmountForm
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
     list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]

@@ -11,6 +11,8 @@ from measures.models import YEAR_MAX, YEAR_MIN
 from projects.models import Agreement
 from web.formats import nok
 
+from .closed_years import ClosedYear  # noqa: F401  (registers the model with the app)
+
 ORE = Decimal("0.01")
 
 
@@ -160,6 +162,13 @@ class YearlyAmount(models.Model):
         "amount (NOK)", max_digits=15, decimal_places=2, validators=[MinValueValidator(0)]
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ALLOCATED)
+    version = models.PositiveIntegerField(
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text="Counts the saves of this amount, so that two editors cannot overwrite each "
+        "other unawares (funding/admin_forms.py); the importer adds one when it changes it.",
+    )
 
     objects = YearlyAmountQuerySet.as_manager()
 

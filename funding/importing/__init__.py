@@ -16,6 +16,7 @@ Modules, in the order the data flows:
     checking   RawRows → staged rows, with every error
     staging    the temporary tables: filled, grouped, matched with the database
     conflicts  cross-row and database problems
+    closed     rows that would touch a closed reporting year
     changes    what would change: counts, the change log, the preview
     writing    `write_import`, the only function that writes data
     history    the audit trail of what it writes
@@ -32,6 +33,7 @@ from funding.models import ImportRun, YearlyAmount
 
 from .changes import count_changes
 from .checking import staged_rows
+from .closed import refuse_closed_years
 from .conflicts import find_conflicts
 from .files import open_list
 from .lookups import Lookups
@@ -219,6 +221,7 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
             stage.derive(lookups.measure_sets)
             stage.resolve()
             find_conflicts(stage, lookups, errors)
+            refuse_closed_years(stage, errors)
             if errors:
                 raise _Rollback
             counts = count_changes(stage, lookups)
