@@ -83,8 +83,8 @@ class YearlyAmountFormSet(forms.BaseInlineFormSet):
 # in a bulk action) lists the amounts of closed years as protected, which blocks the deletion.
 AMOUNTS_OF = {
     "yearlyamount": "pk__in",
-    "agreement": "agreement__in",
-    "project": "agreement__project__in",
+    "agreement": "agreement_id__in",
+    "project": "agreement__project_id__in",
 }
 
 
@@ -97,7 +97,7 @@ def closed_amounts(objs):
     if not closed:
         return []
     lookup = AMOUNTS_OF[objs[0]._meta.model_name]
-    amounts = YearlyAmount.objects.filter(**{lookup: objs, "year__in": closed})
+    amounts = YearlyAmount.objects.filter(**{lookup: [o.pk for o in objs], "year__in": closed})
     return [
         f"{amount.agreement}, {amount}: {closed[amount.year].message}"
         for amount in amounts.select_related("agreement__project", "agreement__unit")
