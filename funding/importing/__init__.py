@@ -26,7 +26,7 @@ Modules, in the order the data flows:
 import zlib
 from dataclasses import dataclass, field
 
-from django.db import OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from funding.models import ImportRun, YearlyAmount
@@ -37,12 +37,13 @@ from .closed import refuse_closed_years
 from .conflicts import find_conflicts
 from .files import open_list
 from .lookups import Lookups
-from .problems import ErrorList, FileProblem
+from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
 from .staging import Stage
 from .writing import write_import
 
-__all__ = ["ImportBusyError", "ImportResult", "import_file", "import_records"]
+__all__ = ["ImportBusyError", "ImportInterrupted", "ImportResult", "import_file", "import_records"]
+LOST = (OperationalError, InterfaceError)  # the connection failed: a restart, a timeout
 
 ALLOCATED = YearlyAmount.Status.ALLOCATED
 LOCK_KEY = zlib.crc32(b"funding.importing")
@@ -193,7 +194,7 @@ def _lock():
 
 
 def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
-    counts, created = None, {}
+    counts, created, committed = None, {}, False
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
         with transaction.atomic():
@@ -229,11 +230,18 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma):
             stage.drop()
             if run.dry_run:
                 raise _Rollback
+        committed = True
     except _Rollback:
         pass
     except ImportBusyError as exc:
         errors.add(None, "", "", str(exc))
-    return _finish(run, errors, counts, created)
+    except LOST as exc:  # atomic() rolled back, or dropped the dead connection
+        errors.add(None, "", "", lost_database(exc, committed=False))
+    try:
+        return _finish(run, errors, counts, created)
+    except LOST as exc:
+        connection.close()  # dead: the process's next query connects afresh
+        raise ImportInterrupted(lost_database(exc, committed=committed)) from exc
 
 
 def _finish(run, errors, counts, created):

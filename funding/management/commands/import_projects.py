@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from funding.importing import import_file
+from funding.importing import ImportInterrupted, import_file
 from funding.models import YearlyAmount
 
 LARGE_FILE = 1 << 20  # bytes; smaller files finish before a progress line would help
@@ -40,14 +40,17 @@ class Command(BaseCommand):
                 self.stderr.write(f"\r{rows:,} rows read…", ending="")
                 self.stderr.flush()
 
-        result = import_file(
-            path,
-            dry_run=dry_run,
-            fmt=format,
-            default_status=status,
-            create_missing=create_missing,
-            progress=progress,
-        )
+        try:
+            result = import_file(
+                path,
+                dry_run=dry_run,
+                fmt=format,
+                default_status=status,
+                create_missing=create_missing,
+                progress=progress,
+            )
+        except ImportInterrupted as error:
+            raise CommandError(str(error), returncode=1) from None
         if progress:
             self.stderr.write("")
         if not result.ok:
