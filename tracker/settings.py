@@ -190,6 +190,8 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest project list the admin import page accepts, in megabytes.
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+# Most data rows one import reads (admin and import_projects); 0 for no limit.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1_000_000)
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")

@@ -21,6 +21,7 @@ Modules, in the order the data flows:
     writing    `write_import`, the only function that writes data
     history    the audit trail of what it writes
     problems   how errors are collected and shown
+    limits     the upload size and row limits, enforced while reading
 """
 
 import zlib
@@ -36,6 +37,7 @@ from .checking import staged_rows
 from .closed import refuse_closed_years
 from .conflicts import find_conflicts
 from .files import open_list
+from .limits import within_row_limit
 from .lookups import Lookups
 from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
@@ -124,7 +126,8 @@ def import_file(
                 errors.add(1 if "column" in message.lower() else None, "", "", message)
             return _finish(run, errors, None, [])
         run.format = layout.format
-        rows = _guarded(raw_rows(layout, source.rows), errors, progress, run)
+        records = within_row_limit(raw_rows(layout, source.rows), errors)
+        rows = _guarded(records, errors, progress, run)
         return _run(
             run,
             errors,
@@ -160,7 +163,7 @@ def import_records(
         format=ImportRun.Format.RECORDS,
     )
     errors = ErrorList()
-    rows = _guarded(record_rows(records), errors, None, run)
+    rows = _guarded(within_row_limit(record_rows(records), errors), errors, None, run)
     return _run(run, errors, rows, "long", default_status, create_missing, decimal_comma=False)
 
 
