@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from web.formats import nok
 
@@ -28,11 +29,15 @@ class YearlyAmountForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.instance.version if self.instance.pk else None
+        # A past version being reverted to (simple-history's revert page) replaces the current
+        # one deliberately: no version to compare, only the count goes up.
+        self.reverting = hasattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME)
+        current = self.instance.pk and not self.reverting
+        self.fields["seen_version"].initial = self.instance.version if current else None
 
     def clean(self):
         data = super().clean()
-        if not self.has_changed():
+        if not (self.has_changed() or self.reverting):
             return data
         old_year = self.instance.year if self.instance.pk else None
         if message := refusal(data.get("year"), old_year):

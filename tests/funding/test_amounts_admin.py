@@ -17,7 +17,7 @@ def form_data(response):
     """The POST data of an admin change form as the page shows it (its initial values)."""
     data = {}
     forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         forms += [formset.management_form, *formset.forms]
     for form in forms:
@@ -167,3 +167,17 @@ def test_an_editor_sees_closed_years_but_cannot_close_or_reopen(client, django_u
     reopen = reverse("admin:funding_closedyear_reopen", args=[closed.pk])
     assert client.post(reopen, {"reason": "x"}).status_code == 403
     assert ClosedYear.objects.exists()
+
+
+def test_reverting_to_a_past_version_is_a_deliberate_save(superuser_client, agreement):
+    amount = YearlyAmount.objects.get(year=2007)
+    url = reverse("admin:funding_yearlyamount_change", args=[amount.pk])
+    data = form_data(superuser_client.get(url))
+    data["amount"] = "2000.00"
+    assert superuser_client.post(url, data).status_code == 302
+    first = amount.history.earliest("history_id")
+    revert = reverse("admin:funding_yearlyamount_simple_history", args=[amount.pk, first.pk])
+    data = form_data(superuser_client.get(revert))
+    assert superuser_client.post(revert, data).status_code == 302
+    amount.refresh_from_db()
+    assert (amount.amount, amount.version) == (Decimal("1000.00"), 3)
