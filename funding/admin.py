@@ -8,13 +8,17 @@ from projects.models import Agreement, Project
 from web.formats import nok
 from web.inlines import LabelledTabularInline
 
+from .admin_closing import ClosedYearAdmin  # noqa: F401  (registers it)
+from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet
 from .importing import upload
 from .models import ImportRun, YearlyAmount
 
 
 class YearlyAmountInline(LabelledTabularInline):
     model = YearlyAmount
-    fields = ["year", "amount", "status"]
+    form = YearlyAmountForm
+    formset = YearlyAmountFormSet
+    fields = ["year", "amount", "status", "seen_version"]
     extra = 3
 
 
@@ -25,7 +29,7 @@ admin.site.unregister(Agreement)
 
 
 @admin.register(Project)
-class FundedProjectAdmin(ProjectAdmin):
+class FundedProjectAdmin(ClosedYearDeletion, ProjectAdmin):
     """Links to the one-page entry (funding/entry.py), which adds the yearly amounts."""
 
     change_list_template = "admin/funding/project/change_list.html"
@@ -42,7 +46,7 @@ class FundedProjectAdmin(ProjectAdmin):
 
 
 @admin.register(Agreement)
-class FundedAgreementAdmin(AgreementAdmin):
+class FundedAgreementAdmin(ClosedYearDeletion, AgreementAdmin):
     list_display = [*AgreementAdmin.list_display, "total_amount"]
     inlines = [*AgreementAdmin.inlines, YearlyAmountInline]
 
@@ -55,7 +59,8 @@ class FundedAgreementAdmin(AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(SimpleHistoryAdmin):
+class YearlyAmountAdmin(ClosedYearDeletion, SimpleHistoryAdmin):
+    form = YearlyAmountForm
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
     list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]

@@ -12,6 +12,8 @@ from measures.models import YEAR_MAX, YEAR_MIN, implausible_year
 from projects.models import Agreement
 from web.formats import nok
 
+from .closed_years import ClosedYear  # noqa: F401  (registers the model with the app)
+
 ORE = Decimal("0.01")
 
 
@@ -164,6 +166,16 @@ class YearlyAmount(models.Model):
     )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.ALLOCATED, verbose_name=_("status")
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text=_(
+            "Counts the saves of this amount, so that two editors cannot overwrite each "
+            "other unawares (funding/admin_forms.py); the importer adds one when it changes it."
+        ),
     )
 
     objects = YearlyAmountQuerySet.as_manager()

@@ -206,3 +206,8 @@ def reconcile(path=None):
             figure.value, figure.detail = figure_checks.plan_pledges()
         figure.status = status(figure)
     return figures
+
+
+def snapshot(path=None):
+    """Every published figure's computed value now, {key: text or None}, for a closed year."""
+    return {f.key: None if f.computed is None else str(f.computed) for f in reconcile(path)}

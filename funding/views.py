@@ -1,5 +1,6 @@
 """The published figures page: each figure of the report against the records (funding/published.py),
-linked to the breakdown behind it; and the one-page project entry (funding/entry.py)."""
+linked to the breakdown behind it, and for each closed year its snapshot beside the live
+values (funding/closing.py); and the one-page project entry (funding/entry.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from projects.models import Project
 
+from .closed_years import ClosedYear
+from .closing import compare_with_snapshot
 from .entry import ProjectEntry
 from .published import reconcile, status_counts
 
@@ -32,7 +35,12 @@ def published(request):
             _("The published figures cannot be computed: %(error)s") % {"error": error}
         )
     counts = status_counts(figures)
-    return render(request, "funding/published.html", {"figures": figures, "counts": counts})
+    closed = [
+        (year, *compare_with_snapshot(year, figures))
+        for year in ClosedYear.objects.select_related("closed_by")
+    ]
+    context = {"figures": figures, "counts": counts, "closed_years": closed}
+    return render(request, "funding/published.html", context)
 
 
 @login_required

@@ -139,6 +139,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A kept connection is checked once per request before its first query, so the server
+        # answers again by itself after the database restarts (docs/production.md, "Faults").
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -228,6 +231,9 @@ IMPORT_UPLOAD_DIR = env_str("IMPORT_UPLOAD_DIR")
 IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "")
 IATI_REPORTING_ORG_NAME = env_str("IATI_REPORTING_ORG_NAME", "")
 IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "")
+
+# Most data rows one import reads (admin and import_projects); 0 for no limit.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1_000_000)
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")

@@ -9,6 +9,7 @@ transaction, so the result never depends on what was loaded before.
 
 from django.db import transaction
 
+from funding.closed_years import refusal
 from funding.importing import import_records
 from funding.importing.lookups import equal_shares
 from funding.models import YearlyAmount
@@ -130,7 +131,11 @@ def loaded_state():
 
 
 def demo_remove():
-    """Delete every demo project with its agreements and amounts; staff records stay."""
+    """Delete every demo project with its agreements and amounts; staff records stay. Refused
+    while any demo amount lies in a closed reporting year."""
+    demo_years = YearlyAmount.objects.exclude(agreement__project__demo="").values("year")
+    if message := refusal(*demo_years.distinct().values_list("year", flat=True)):
+        raise DemoLoadError(message)
 
     deleted, _ = Project.objects.exclude(demo="").delete()
     return deleted

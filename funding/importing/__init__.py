@@ -16,16 +16,18 @@ Modules, in the order the data flows:
     checking   RawRows → staged rows, with every error
     staging    the temporary tables: filled, grouped, matched with the database
     conflicts  cross-row and database problems
+    closed     rows that would touch a closed reporting year
     changes    what would change: counts, the change log, the preview
     writing    `write_import`, the only function that writes data
     history    the audit trail of what it writes
     problems   how errors are collected and shown
+    limits     the upload size and row limits, enforced while reading
 """
 
 import zlib
 from dataclasses import dataclass, field
 
-from django.db import OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,15 +37,18 @@ from web.progress import SILENT
 
 from .changes import count_changes
 from .checking import staged_rows
+from .closed import refuse_closed_years
 from .conflicts import find_conflicts
 from .files import open_list
+from .limits import within_row_limit
 from .lookups import Lookups
-from .problems import ErrorList, FileProblem
+from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
 from .staging import Stage
 from .writing import write_import
 
-__all__ = ["ImportBusyError", "ImportResult", "import_file", "import_records"]
+__all__ = ["ImportBusyError", "ImportInterrupted", "ImportResult", "import_file", "import_records"]
+LOST = (OperationalError, InterfaceError)  # the connection failed: a restart, a timeout
 
 ALLOCATED = YearlyAmount.Status.ALLOCATED
 LOCK_KEY = zlib.crc32(b"funding.importing")
@@ -141,7 +146,8 @@ def import_file(
                 errors.add(1 if "column" in message.lower() else None, "", "", message)
             return _finish(run, errors, None, [])
         run.format = layout.format
-        rows = _guarded(raw_rows(layout, source.rows), errors, progress, run)
+        records = within_row_limit(raw_rows(layout, source.rows), errors)
+        rows = _guarded(records, errors, progress, run)
         return _run(
             run,
             errors,
@@ -178,7 +184,7 @@ def import_records(
         format=ImportRun.Format.RECORDS,
     )
     errors = ErrorList()
-    rows = _guarded(record_rows(records), errors, SILENT, run)
+    rows = _guarded(within_row_limit(record_rows(records), errors), errors, SILENT, run)
     return _run(run, errors, rows, "long", default_status, create_missing, decimal_comma=False)
 
 
@@ -215,7 +221,7 @@ def _lock():
 
 
 def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, progress=SILENT):
-    counts, created = None, {}
+    counts, created, committed = None, {}, False
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
         with transaction.atomic():
@@ -244,6 +250,7 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, 
             stage.derive(lookups.measure_sets)
             stage.resolve()
             find_conflicts(stage, lookups, errors)
+            refuse_closed_years(stage, errors)
             if errors:
                 raise _Rollback
             progress.phase(_("Counting changes"))
@@ -252,11 +259,18 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, 
             stage.drop()
             if run.dry_run:
                 raise _Rollback
+        committed = True
     except _Rollback:
         pass
     except ImportBusyError as exc:
         errors.add(None, "", "", str(exc))
-    return _finish(run, errors, counts, created)
+    except LOST as exc:  # atomic() rolled back, or dropped the dead connection
+        errors.add(None, "", "", lost_database(exc, committed=False))
+    try:
+        return _finish(run, errors, counts, created)
+    except LOST as exc:
+        connection.close()  # dead: the process's next query connects afresh
+        raise ImportInterrupted(lost_database(exc, committed=committed)) from exc
 
 
 def _finish(run, errors, counts, created):

@@ -61,3 +61,23 @@ class ErrorList:
             message = ngettext("… and %(more)s more error.", "… and %(more)s more errors.", more)
             items.append(RowError(None, "", "", message % {"more": count(more)}).as_dict())
         return items
+
+
+class ImportInterrupted(Exception):
+    """The database stopped answering and the import's outcome could not be recorded."""
+
+
+def lost_database(error, *, committed):
+    """What to tell when the database connection fails mid-import (PostgreSQL restarted, the
+    network dropped, a statement timed out): whether the import's data was committed."""
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if committed:
+        return (
+            f"The import was committed, but the database stopped answering before its record "
+            f"was completed ({reason}). Run the same file again to confirm: it finds every row "
+            "unchanged."
+        )
+    return (
+        f"The database stopped answering during the import ({reason}); the transaction was "
+        "rolled back and nothing was written. Run the import again when the database is back."
+    )

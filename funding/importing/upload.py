@@ -19,12 +19,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
 from funding.models import YearlyAmount
 from web.formats import nok
 
 from . import import_file
 from .exporting import csv_lines, xlsx_bytes
+from .limits import limit_upload, upload_limit_message
 
 Status = YearlyAmount.Status
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -58,8 +60,16 @@ class UploadForm(forms.Form):
         required=False, label=_("Create unknown partners (channels) and administering units")
     )
 
+    def __init__(self, *args, stopped=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stopped = stopped  # limits.LimitedUpload, which stops a file over the limit
+        if stopped and stopped.exceeded:
+            self.fields["file"].required = False  # the file is not there: say why instead
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if self.stopped and self.stopped.exceeded:
+            raise forms.ValidationError(upload_limit_message(self.stopped.limit_mb))
         limit = settings.IMPORT_MAX_UPLOAD_MB
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
@@ -100,7 +110,9 @@ def import_page(request, model_admin):
     }
     if request.method == "POST" and "token" in request.POST:
         return confirm(request, model_admin, context)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    stopped = getattr(request, "upload_limit", None)
+    data = request.POST if request.method == "POST" else None
+    form = UploadForm(data, request.FILES or None, stopped=stopped)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         options = {
@@ -174,8 +186,15 @@ def urls(model_admin):
     def wrap(view):
         return model_admin.admin_site.admin_view(lambda request: view(request, model_admin))
 
+    protected_import = wrap(import_page)  # admin_view checks CSRF, which reads the body
+
+    @csrf_exempt
+    def limited_import(request):
+        request.upload_limit = limit_upload(request)  # so first: before the body is read
+        return protected_import(request)
+
     return [
-        path("import/", wrap(import_page), name="funding_yearlyamount_import"),
+        path("import/", limited_import, name="funding_yearlyamount_import"),
         path("export/csv/", wrap(export_csv), name="funding_yearlyamount_export_csv"),
         path("export/xlsx/", wrap(export_xlsx), name="funding_yearlyamount_export_xlsx"),
     ]

@@ -166,6 +166,7 @@ def upsert_amounts(stage, counts):
         )
     if counts.amounts_updated:
         stage.sql(
-            """UPDATE {amount} SET amount = a.ore / 100.0, status = a.status FROM import_amt AS a
+            """UPDATE {amount} SET amount = a.ore / 100.0, status = a.status,
+            version = {amount}.version + 1 FROM import_amt AS a
             WHERE {amount}.id = a.old_id AND (a.old_ore <> a.ore OR a.old_status <> a.status)"""
         )

@@ -17,9 +17,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, remove, **options):
         if remove:
-            efforts = efforts_remove()
-            self.stdout.write(f"Removed the demo data ({demo_remove()} rows).")
-            self.stdout.write(f"Removed the demo efforts ({efforts} rows).")
+            try:
+                removed = demo_remove()  # first: refused while a demo amount's year is closed
+            except DemoLoadError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(f"Removed the demo data ({removed} rows).")
+            self.stdout.write(f"Removed the demo efforts ({efforts_remove()} rows).")
             return
         try:
             loaded = demo_load()

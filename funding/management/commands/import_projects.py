@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from funding.importing import import_file
+from funding.importing import ImportInterrupted, import_file
 from funding.models import YearlyAmount
 from web.progress import Progress
 
@@ -48,6 +48,8 @@ class Command(BaseCommand):
             )
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        except ImportInterrupted as error:
+            raise CommandError(str(error), returncode=1) from None
         finally:
             progress.finish()
         if not result.ok:
