@@ -10,7 +10,7 @@ Every error of a row is reported; a row with any error is not staged.
 import operator
 from functools import partial
 
-from web.spreadsheets import unescape
+from history.spreadsheets import unescape
 
 from .schema import SCHEMA
 from .values import parse_amount, parse_year

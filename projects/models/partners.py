@@ -36,6 +36,8 @@ class ChannelCode(models.Model):
     name = models.CharField(max_length=200)
     parent_code = models.PositiveIntegerField(null=True, blank=True)
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["code"]
         verbose_name = "OECD channel code"

@@ -1,0 +1,21 @@
+"""The admin's import and export of reference tables (django-import-export), for the model
+admins of every app: CSV and XLSX, editors only for import (add and change permission; by
+default any staff user could import), whoever may view the records for export."""
+
+from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
+
+
+class ReferenceImportExport(ImportExportMixin):
+    """Mix into a model admin and set `resource_classes` to its `ReferenceResource`."""
+
+    formats = [base_formats.CSV, base_formats.XLSX]
+    import_formats = formats
+    export_formats = formats
+    from_encoding = "utf-8-sig"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
