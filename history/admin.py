@@ -2,6 +2,10 @@
 admins of every app: CSV and XLSX, editors only for import (add and change permission; by
 default any staff user could import), whoever may view the records for export."""
 
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 
@@ -19,3 +23,18 @@ class ReferenceImportExport(ImportExportMixin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def process_result(self, result, request):
+        """At confirm, a file that no longer passes (the records changed since the preview) was
+        rolled back: say so rather than django-import-export's "Import finished"."""
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _(
+                    "Nothing was imported: the file no longer passes its checks against the "
+                    "records. Upload it again to see why."
+                ),
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)

@@ -6,7 +6,8 @@ file."""
 
 from import_export import fields
 
-from history.resources import NaturalKey, ReferenceResource, Text, Whole, folded, text
+from history.resources import ReferenceResource
+from history.widgets import NaturalKey, Text, Whole, folded, text
 
 from .models import Goal, Measure, Ministry, Plan
 

@@ -7,7 +7,8 @@ for the files."""
 
 from import_export import fields
 
-from history.resources import Aliases, Choice, NaturalKey, ReferenceResource, Text, Whole
+from history.resources import ReferenceResource
+from history.widgets import Aliases, Choice, NaturalKey, Text, Whole
 
 from .models import (
     AdministeringUnit,

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("instruments/", include("international.urls")),
     path("changes/", include("history.urls")),
+    path("reference/", include("projects.urls")),
     path("", include("followup.urls")),
     path("", include("funding.urls")),
 ]
