@@ -23,6 +23,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from .sessions import log_in
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 USERNAME = "loadtest"
@@ -142,6 +144,13 @@ def start_server(env, workers):
     return server, f"http://127.0.0.1:{port}"
 
 
+def sessions(base, users, login):
+    """One logged-in session per user, as "sessionid=…" joined by commas, made before the
+    clock starts (bench/locustfile.py says why)."""
+    cookies = [log_in(base, login) for _ in range(users)]
+    return ",".join(f"sessionid={jar['sessionid']}" for jar in cookies)
+
+
 def run_locust(env, base, args, prefix):
     """Locust headless against `base` for `args.duration` seconds; its CSVs at `prefix`."""
     options = [
@@ -201,6 +210,7 @@ def main():
         try:
             wait_until_up(base, server)
             login = {"TRACKER_LOADTEST_USERNAME": USERNAME, "TRACKER_LOADTEST_PASSWORD": password}
+            login["TRACKER_LOADTEST_SESSIONS"] = sessions(base, args.users, login)
             run_locust(env | login, base, args, f"{out}/locust")
         finally:
             server.terminate()

@@ -3,15 +3,21 @@ breakdowns with filters, their by-year matrices and downloads, in about the prop
 analyst's visit (mostly looking, now and then a matrix, seldom a download).
 
 `python -m bench.loadtest` (`make loadtest`) runs it headless against gunicorn on a scratch
-database, with the analyst's login in TRACKER_LOADTEST_USERNAME and TRACKER_LOADTEST_PASSWORD.
+database, with the analyst's login in TRACKER_LOADTEST_USERNAME and TRACKER_LOADTEST_PASSWORD
+and the sessions it logged in beforehand in TRACKER_LOADTEST_SESSIONS.
 Requests are grouped by page kind in Locust's statistics (`name=`), not by query string.
 """
 
+import itertools
 import os
 import random
+import sys
+from pathlib import Path
 
-import requests
 from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # Locust adds only bench/
+from bench.sessions import log_in
 
 DIMENSIONS = [
     "region", "country", "channel", "organisation-kind", "organisation-family",
@@ -29,6 +35,9 @@ FILTERS = [
 ]
 
 
+USER_NUMBERS = itertools.count()
+
+
 def query(*parts):
     given = "&".join(part for part in parts if part)
     return f"?{given}" if given else ""
@@ -38,23 +47,15 @@ class Analyst(HttpUser):
     wait_time = between(0.5, 2)
 
     def on_start(self):
-        """Log in outside the statistics: a login costs a password hash (hundreds of
-        milliseconds of CPU by design) once per user, and the figures are about pages."""
-        session = requests.Session()
-        session.get(f"{self.host}/accounts/login/", timeout=120)
-        response = session.post(
-            f"{self.host}/accounts/login/",
-            {
-                "username": os.environ["TRACKER_LOADTEST_USERNAME"],
-                "password": os.environ["TRACKER_LOADTEST_PASSWORD"],
-                "csrfmiddlewaretoken": session.cookies.get("csrftoken", ""),
-            },
-            allow_redirects=False,
-            timeout=120,
-        )
-        if response.status_code != 302:  # every page will then fail, and count as failed
-            raise RuntimeError(f"login answered {response.status_code}, not a redirect")
-        self.client.cookies.update(session.cookies)
+        """Take one of the sessions bench.loadtest logged in before the clock started (a
+        login is a password hash, hundreds of milliseconds of CPU by design, and the figures
+        are about pages); without them, log in here, outside the statistics."""
+        sessions = [c for c in os.environ.get("TRACKER_LOADTEST_SESSIONS", "").split(",") if c]
+        if sessions:
+            name, value = sessions[next(USER_NUMBERS) % len(sessions)].split("=", 1)
+            self.client.cookies.set(name, value)
+            return
+        self.client.cookies.update(log_in(self.host))
 
     def get(self, path, name):
         with self.client.get(path, name=name, catch_response=True) as response:
