@@ -35,8 +35,9 @@ serve: install .secret_key
 	$(SERVE_ENV) $(PY) manage.py migrate --no-input
 	$(SERVE_ENV) $(VENV)/bin/gunicorn tracker.wsgi --bind 127.0.0.1:8000 --access-logfile -
 
-# 20 logged-in clients for 30 s against gunicorn on 127.0.0.1 with a scratch database
-# (PostgreSQL next to DATABASE_URL's, else SQLite). LOADTEST_ARGS="--duration 10" etc.
+# Locust, headless: 20 analysts for 30 s against gunicorn on 127.0.0.1 with a scratch database
+# holding the demo data (PostgreSQL next to DATABASE_URL's, else SQLite); prints
+# requests_per_s, p50_ms, p95_ms, errors. LOADTEST_ARGS="--duration 10 --users 5 --workers 3".
 LOADTEST_ARGS ?=
 loadtest: install
 	$(PY) -m bench.loadtest $(LOADTEST_ARGS)

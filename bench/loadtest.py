@@ -1,65 +1,33 @@
-"""Load test: gunicorn on 127.0.0.1 with a scratch database holding data, N logged-in clients
-driving the overview and every breakdown page linked from it for a fixed time.
+"""Load test with Locust: gunicorn on 127.0.0.1 with a scratch database holding the demo data,
+Locust headless with N analysts (bench/locustfile.py) for a fixed time, then the figures.
 
-    python -m bench.loadtest [--duration 30] [--clients 20] [--path /other/page/ ...]
+    python -m bench.loadtest [--duration 30] [--users 20] [--workers N]
 
-Prints name=value lines: requests, requests_per_s, p50_ms, p95_ms, max_ms, errors.
-The scratch database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at the
-end), or a temporary SQLite file. Only 127.0.0.1 is contacted. Runs outside Django: it
-drives `manage.py` and gunicorn as subprocesses (`make loadtest`).
+Prints name=value lines from Locust's statistics (the Aggregated row of its CSV): requests,
+requests_per_s, p50_ms, p95_ms, max_ms, errors; exits 1 when any request failed. The scratch
+database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at the end), or a
+temporary SQLite file. Only 127.0.0.1 is contacted. Runs outside Django: it drives
+`manage.py`, gunicorn (with gunicorn.conf.py) and Locust as subprocesses (`make loadtest`).
 """
 
 import argparse
+import csv
 import os
-import re
 import secrets
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .loadclients import Client, load, report
+from .sessions import log_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 USERNAME = "loadtest"
-
-# Filler data when the project has no `load_demo` command: projects marked demo="filler"
-# spread over the reference channels, recipients and units, with amounts for 2006-2009.
-GENERATE = """
-import random
-from decimal import Decimal
-from funding.models import YearlyAmount
-from measures.models import Measure
-from projects.models import (
-    AdministeringUnit, Agreement, Channel, Project, ProjectMeasure, Recipient,
-)
-rng = random.Random(2007)
-channels, recipients = list(Channel.objects.all()), list(Recipient.objects.all())
-units = list(AdministeringUnit.objects.all())
-measures = list(Measure.objects.filter(plan__start_year=2006))
-for n in range({count}):
-    project = Project.objects.create(
-        title=f"Filler project {{n}}", channel=rng.choice(channels),
-        recipient=rng.choice(recipients), demo="filler",
-    )
-    ProjectMeasure.objects.create(project=project, measure=rng.choice(measures), share=100)
-    first = rng.randint(2006, 2009)
-    last = rng.randint(first, 2009)
-    agreement = Agreement.objects.create(
-        project=project, unit=rng.choice(units), first_year=first, last_year=last
-    )
-    for year in range(first, last + 1):
-        YearlyAmount.objects.create(
-            agreement=agreement, year=year, amount=Decimal(rng.randint(50, 5000) * 1000)
-        )
-print("generated", {count}, "agreements")
-"""
 
 
 def free_port():
@@ -114,16 +82,10 @@ class ScratchDatabase:
             self.tmp.cleanup()
 
 
-def prepare(env, agreements, role, password):
+def prepare(env, role, password):
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
-    has_demo = subprocess.run(
-        [PYTHON, "manage.py", "help", "load_demo"], cwd=ROOT, env=env, capture_output=True
-    )
-    if has_demo.returncode == 0:
-        print(manage(env, "load_demo").strip().splitlines()[-1:], file=sys.stderr)
-    else:
-        manage(env, "shell", "-c", GENERATE.format(count=agreements))
+    print(manage(env, "load_demo").strip().splitlines()[-1], file=sys.stderr)
     manage(env, "create_user", USERNAME, "--role", role, "--password-stdin", stdin=password)
 
 
@@ -143,12 +105,10 @@ def wait_until_up(base, server, seconds=60):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=30, help="seconds of load")
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--agreements", type=int, default=300, help="filler data size")
+    parser.add_argument("--duration", type=int, default=30, help="seconds of load")
+    parser.add_argument("--users", type=int, default=20, help="analysts browsing at once")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (else WEB_CONCURRENCY)")
     parser.add_argument("--role", default="analyst", choices=["analyst", "editor"])
-    parser.add_argument("--path", action="append", help="pages to drive (default: overview)")
     return parser.parse_args()
 
 
@@ -167,15 +127,16 @@ def environment(database_url):
 
 
 def start_server(env, workers):
-    """gunicorn on a free 127.0.0.1 port: (process, base URL)."""
+    """gunicorn on a free 127.0.0.1 port: (process, base URL). gunicorn.conf.py gives the
+    rest (workers from WEB_CONCURRENCY unless `workers` is given)."""
     port = free_port()
     server = subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
             "tracker.wsgi",
             f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
             "--log-level=warning",
+            *([f"--workers={workers}"] if workers else []),
         ],
         cwd=ROOT,
         env=env,
@@ -183,37 +144,78 @@ def start_server(env, workers):
     return server, f"http://127.0.0.1:{port}"
 
 
-def pages_to_drive(client, chosen):
-    """The pages given, or the overview and every breakdown page it links to."""
-    if chosen:
-        return chosen
-    try:
-        _status, overview = client.get("/")
-    except urllib.error.HTTPError as error:
-        print(f"warning: the overview answers {error.code}", file=sys.stderr)
-        overview = ""
-    return ["/", *sorted(set(re.findall(r'href="(/breakdowns/[^/"?]+/)"', overview)))]
+def sessions(base, users, login):
+    """One logged-in session per user, as "sessionid=…" joined by commas, made before the
+    clock starts (bench/locustfile.py says why)."""
+    cookies = [log_in(base, login) for _ in range(users)]
+    return ",".join(f"sessionid={jar['sessionid']}" for jar in cookies)
+
+
+def run_locust(env, base, args, prefix):
+    """Locust headless against `base` for `args.duration` seconds; its CSVs at `prefix`."""
+    options = [
+        f"--locustfile={ROOT / 'bench' / 'locustfile.py'}",
+        "--headless",
+        "--only-summary",
+        "--loglevel=WARNING",
+        f"--users={args.users}",
+        f"--spawn-rate={args.users}",
+        f"--run-time={args.duration}s",
+        "--stop-timeout=10",
+        f"--host={base}",
+        f"--csv={prefix}",
+    ]
+    subprocess.run(
+        [str(Path(PYTHON).with_name("locust")), *options],
+        cwd=ROOT,
+        env=env,
+        stdout=sys.stderr,
+        check=False,  # exits 1 when a request failed: the figures say so
+        timeout=args.duration + 120,
+    )
+
+
+def aggregated(prefix):
+    """The Aggregated row of Locust's PREFIX_stats.csv."""
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if row["Name"] == "Aggregated"]
+    if not rows:
+        raise RuntimeError(f"Locust wrote no Aggregated row to {prefix}_stats.csv")
+    return rows[0]
+
+
+def report(row):
+    """Print the name=value lines; the exit status is 1 when any request failed or none was
+    made (the users could not log in within the run's time)."""
+    count, errors = int(row["Request Count"]), int(row["Failure Count"])
+    print(f"requests={count}")
+    print(f"requests_per_s={float(row['Requests/s']):.1f}")
+    if count:
+        print(f"p50_ms={float(row['50%']):.0f}")
+        print(f"p95_ms={float(row['95%']):.0f}")
+        print(f"max_ms={float(row['Max Response Time']):.0f}")
+    else:
+        print("no page was requested within the run's time", file=sys.stderr)
+    print(f"errors={errors}")
+    return 1 if errors or not count else 0
 
 
 def main():
     args = parse_args()
     password = secrets.token_urlsafe(16)
-    with ScratchDatabase() as db:
+    with ScratchDatabase() as db, tempfile.TemporaryDirectory() as out:
         env = environment(db.url)
-        prepare(env, args.agreements, args.role, password)
+        prepare(env, args.role, password)
         server, base = start_server(env, args.workers)
         try:
             wait_until_up(base, server)
-            clients = [Client(base) for _ in range(args.clients)]
-            for client in clients:
-                client.login(USERNAME, password)
-            paths = pages_to_drive(clients[0], args.path)
-            print("pages=" + ",".join(paths))
-            results, elapsed = load(clients, paths, args.duration)
+            login = {"TRACKER_LOADTEST_USERNAME": USERNAME, "TRACKER_LOADTEST_PASSWORD": password}
+            login["TRACKER_LOADTEST_SESSIONS"] = sessions(base, args.users, login)
+            run_locust(env | login, base, args, f"{out}/locust")
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return report(results, elapsed)
+        return report(aggregated(f"{out}/locust"))
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
+from history.spreadsheets import unescape
 from projects.models import Recipient, RecipientAlias
-from web.spreadsheets import unescape
 
 from .models import InstrumentStatus, RatificationKind, Status, not_signed
 

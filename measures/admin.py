@@ -4,7 +4,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import ReferenceImportExport
+
 from .models import Goal, Measure, MeasureStatus, Ministry, Plan
+from .resources import MeasureResource
 
 
 class TitleListFilter(admin.SimpleListFilter):
@@ -66,9 +69,11 @@ class MinistryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
-    """A measure of a plan; the projects app adds the projects that serve it."""
+class MeasureAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+    """A measure of a plan; the projects app adds the projects that serve it. Import and
+    export read and write titles, goals and lead ministries."""
 
+    resource_classes = [MeasureResource]
     ordering = ["plan", "number"]
     list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry"]
     list_display_links = ["number", "title_or_missing"]

@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import ReferenceImportExport
 from measures.admin import MeasureAdmin
 from measures.models import Measure
 from web.inlines import LabelledTabularInline
@@ -24,6 +25,13 @@ from .models import (
     RecipientAlias,
     Region,
     UnitAlias,
+)
+from .resources import (
+    AdministeringUnitResource,
+    ChannelCodeResource,
+    ChannelResource,
+    PartnerGroupResource,
+    RecipientResource,
 )
 
 
@@ -47,7 +55,8 @@ class RecipientAliasInline(LabelledTabularInline):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(SimpleHistoryAdmin):
+class RecipientAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+    resource_classes = [RecipientResource]
     list_display = ["name", "kind", "iso2", "iso3", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
@@ -56,7 +65,8 @@ class RecipientAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerGroup)
-class PartnerGroupAdmin(SimpleHistoryAdmin):
+class PartnerGroupAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+    resource_classes = [PartnerGroupResource]
     ordering = ["name"]
     list_display = ["name", "channel_count"]
     search_fields = ["name"]
@@ -70,7 +80,8 @@ class PartnerGroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ChannelCode)
-class ChannelCodeAdmin(admin.ModelAdmin):
+class ChannelCodeAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+    resource_classes = [ChannelCodeResource]
     list_display = ["code", "name", "parent_code"]
     search_fields = ["=code", "name"]
 
@@ -81,9 +92,10 @@ class ChannelAliasInline(LabelledTabularInline):
 
 
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin):
+class ChannelAdmin(ReferenceImportExport, SimpleHistoryAdmin):
     """The organisation register; a funding channel is an organisation with projects."""
 
+    resource_classes = [ChannelResource]
     ordering = ["name"]
     list_display = [
         "name",
@@ -130,7 +142,8 @@ class UnitAliasInline(LabelledTabularInline):
 
 
 @admin.register(AdministeringUnit)
-class AdministeringUnitAdmin(SimpleHistoryAdmin):
+class AdministeringUnitAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+    resource_classes = [AdministeringUnitResource]
     list_display = ["name", "kind", "agreement_count"]
     ordering = ["name"]
     list_filter = ["kind"]

@@ -114,6 +114,7 @@ RULES = [
     ("organisations:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
     ("iati:*", ANALYST_PAGE),  # with the reporting organisation set (see `users`)
+    ("reference:*", ANALYST_PAGE),
     ("measures", ANALYST_PAGE),
     ("measure", ANALYST_PAGE),
     ("report", ANALYST_PAGE),
@@ -308,6 +309,7 @@ def sample_kwargs(route, samples):
         "app_label": "projects",
         "url": "no-such-page/",
         "dimension": "region",
+        "table": "units",
         "plan": "2006-2009",
         "number": 2,
         "year": 2007,

@@ -3,7 +3,7 @@
 `csv_text`, `csv_download` and `xlsx_download` write any rows of cells (the breakdowns'
 downloads, with their preamble, use them too). A `Table` is its columns (a key for JSON, a
 label for the CSV and XLSX header) and its rows of plain values: text, numbers, dates or None.
-Text that a spreadsheet would run as a formula is escaped (web.spreadsheets); numbers and
+Text that a spreadsheet would run as a formula is escaped (history.spreadsheets); numbers and
 dates stay numbers and dates in XLSX; dates are YYYY-MM-DD in CSV and JSON, and None is an
 empty cell (null in JSON).
 """
@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.http import HttpResponse, JsonResponse
 from django.utils.functional import Promise
 
-from .spreadsheets import escape
+from history.spreadsheets import escape
 
 FORMATS = ("csv", "xlsx", "json")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

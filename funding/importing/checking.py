@@ -12,7 +12,7 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
-from web.spreadsheets import unescape
+from history.spreadsheets import unescape
 
 from .schema import SCHEMA
 from .values import parse_amount, parse_year

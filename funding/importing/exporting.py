@@ -7,8 +7,8 @@ import io
 from openpyxl import Workbook
 
 from funding.models import YearlyAmount
+from history.spreadsheets import escape
 from projects.models import Agreement, ProjectMeasure
-from web.spreadsheets import escape
 
 STATUS_ORDER = {status: i for i, status in enumerate(YearlyAmount.Status.values)}  # planned first
 HEADER = [

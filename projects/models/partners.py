@@ -39,6 +39,8 @@ class ChannelCode(models.Model):
     name = models.CharField(max_length=200, verbose_name=_("name"))
     parent_code = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("parent code"))
 
+    history = HistoricalRecords(bases=[ImportRunStamp])
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("OECD channel code")

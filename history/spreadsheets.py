@@ -1,4 +1,5 @@
-"""Spreadsheet formula escaping, one rule for every download, export and import.
+"""Spreadsheet formula escaping, one rule for every download, export and import (here, in the
+lowest app, because every app's import and export uses it).
 
 A text cell that a spreadsheet would run as a formula (it starts with = + - @ tab or CR) is
 written with a leading quote; the importer takes that quote off again.

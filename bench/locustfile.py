@@ -1,0 +1,87 @@
+"""The load test's users (Locust): analysts who log in once, then browse the overview, the
+breakdowns with filters, their by-year matrices and downloads, in about the proportions of an
+analyst's visit (mostly looking, now and then a matrix, seldom a download).
+
+`python -m bench.loadtest` (`make loadtest`) runs it headless against gunicorn on a scratch
+database, with the analyst's login in TRACKER_LOADTEST_USERNAME and TRACKER_LOADTEST_PASSWORD
+and the sessions it logged in beforehand in TRACKER_LOADTEST_SESSIONS.
+Requests are grouped by page kind in Locust's statistics (`name=`), not by query string.
+"""
+
+import itertools
+import os
+import random
+import sys
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # Locust adds only bench/
+from bench.sessions import log_in
+
+DIMENSIONS = [
+    "region", "country", "channel", "organisation-kind", "organisation-family",
+    "partner-group", "year", "unit", "measure", "objective",
+]  # fmt: skip
+# Filters an analyst sets: a period, a stage of the money, an objective (docs/breakdowns.md).
+FILTERS = [
+    "",
+    "year_from=2006&year_to=2007",
+    "year_from=2007&year_to=2007",
+    "status=disbursed",
+    "status=allocated&status=disbursed",
+    "objective=main",
+    "year_from=2006&year_to=2009&objective=subsidiary",
+]
+
+
+USER_NUMBERS = itertools.count()
+
+
+def query(*parts):
+    given = "&".join(part for part in parts if part)
+    return f"?{given}" if given else ""
+
+
+class Analyst(HttpUser):
+    wait_time = between(0.5, 2)
+
+    def on_start(self):
+        """Take one of the sessions bench.loadtest logged in before the clock started (a
+        login is a password hash, hundreds of milliseconds of CPU by design, and the figures
+        are about pages); without them, log in here, outside the statistics."""
+        sessions = [c for c in os.environ.get("TRACKER_LOADTEST_SESSIONS", "").split(",") if c]
+        if sessions:
+            name, value = sessions[next(USER_NUMBERS) % len(sessions)].split("=", 1)
+            self.client.cookies.set(name, value)
+            return
+        self.client.cookies.update(log_in(self.host))
+
+    def get(self, path, name):
+        with self.client.get(path, name=name, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"{path} answered {response.status_code}")
+            elif "/accounts/login/" in response.url:
+                response.failure(f"{path} sent the analyst to the login page")
+
+    @task(4)
+    def overview(self):
+        self.get("/" + query(random.choice(FILTERS)), "overview")
+
+    @task(6)
+    def breakdown(self):
+        dimension = random.choice(DIMENSIONS)
+        self.get(f"/breakdowns/{dimension}/" + query(random.choice(FILTERS)), "breakdown")
+
+    @task(2)
+    def matrix_by_year(self):
+        dimension = random.choice(DIMENSIONS)
+        path = f"/breakdowns/{dimension}/" + query("by=year", random.choice(FILTERS))
+        self.get(path, "breakdown by year")
+
+    @task(1)
+    def download(self):
+        dimension = random.choice(DIMENSIONS)
+        fmt = random.choice(["csv", "xlsx", "json"])
+        path = f"/breakdowns/{dimension}/" + query(random.choice(FILTERS), f"format={fmt}")
+        self.get(path, "download")
