@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 
 from funding.demo.layout import narrative
 from measures.models import Measure
@@ -21,7 +22,15 @@ from projects.models import AdministeringUnit, Channel, Project, Recipient, Regi
 from .models import Effort
 
 EFFORTS_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "efforts_2007.csv"
-KINDS = {label.lower(): value for value, label in Effort.Kind.choices}
+
+
+def kinds():
+    """The effort kinds by their English label, as the demo file names them, whatever the
+    active language."""
+    with translation.override("en"):
+        return {str(label).lower(): value for value, label in Effort.Kind.choices}
+
+
 PLAN_START = 2006
 
 
@@ -73,12 +82,12 @@ def wanted_efforts():
     with EFFORTS_CSV.open(encoding="utf-8", newline="") as handle:
         rows = sorted(csv.DictReader(handle), key=lambda row: int(row["order"]))
     projects = {a.key: (a.title, a.channel, a.recipient) for a in narrative()}
-    efforts = []
+    efforts, kind = [], kinds()
     for row in rows:
         organisation = named(Channel, row["organisation"], "name", "acronym")
         fields = {
             "year": int(row["year"]),
-            "kind": KINDS[row["kind"].lower()],
+            "kind": kind[row["kind"].lower()],
             "title": row["title"],
             "narrative": row["narrative"],
             "unit": required(AdministeringUnit, row["unit"], "name") if row["unit"] else None,
