@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 
 from funding.demo.layout import narrative
 from measures.models import Measure
@@ -21,7 +22,8 @@ from projects.models import AdministeringUnit, Channel, Project, Recipient, Regi
 from .models import Effort
 
 EFFORTS_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "efforts_2007.csv"
-KINDS = {label.lower(): value for value, label in Effort.Kind.choices}
+with translation.override("en"):  # the efforts file names kinds by their English labels
+    KINDS = {str(label).lower(): value for value, label in Effort.Kind.choices}
 PLAN_START = 2006
 
 
