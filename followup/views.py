@@ -48,7 +48,7 @@ def measure_list(request):
 @login_required
 @require_GET
 def measure_detail(request, plan, number):
-    start, _, end = plan.partition("-")
+    start, _sep, end = plan.partition("-")
     if not (start.isdigit() and end.isdigit()):
         raise Http404(_("A plan is named by its period, e.g. 2006-2009."))
     measure = get_object_or_404(

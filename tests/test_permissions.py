@@ -61,6 +61,7 @@ FORBIDDEN = Outcome((403,), label="403")
 NOT_FOUND = Outcome((404,), label="404")
 NOT_ALLOWED = Outcome((405,), label="405")
 REDIRECT = Outcome((302,), label="a redirect")
+HOME = Outcome((302,), "/", "redirect to the home page")
 OK_OR_NOT_ALLOWED = Outcome((200, 405), label="200, or 405 where the view is GET-only")
 LOGIN_OR_NOT_ALLOWED = Outcome((302, 405), "/accounts/login/", "login redirect or 405")
 NOWHERE_TO_VIEW = Outcome((302, 404), label="404 (no page on the site) or a redirect to it")
@@ -105,6 +106,8 @@ RULES = [
     ("healthz", Rule(get=roles(OK, OK, OK, OK), post=roles(*[NOT_ALLOWED] * 4))),
     ("login", Rule(get=roles(OK, OK, OK, OK))),  # POST without data: the form with errors
     ("logout", Rule(get=roles(*[NOT_ALLOWED] * 4), post=roles(*[LOGIN] * 4))),
+    # The language switch, for everyone; without a page to return to, back to the home page.
+    ("set_language", Rule(get=roles(*[HOME] * 4), post=roles(*[HOME] * 4))),
     ("overview", ANALYST_PAGE),
     ("breakdowns", ANALYST_PAGE),
     ("breakdown", ANALYST_PAGE),

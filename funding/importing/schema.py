@@ -29,6 +29,7 @@ STATUS_WORDS = {
     "planlagt": Status.PLANNED,
     "allocated": Status.ALLOCATED,
     "bevilget": Status.ALLOCATED,
+    "tildelt": Status.ALLOCATED,  # the word the Norwegian pages use
     "disbursed": Status.DISBURSED,
     "utbetalt": Status.DISBURSED,
 }
