@@ -2,6 +2,7 @@
 unchanged) and the rules it cannot express (iati/schema/README.md), each problem a sentence
 naming the activity."""
 
+import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -14,6 +15,7 @@ from lxml import etree
 
 SCHEMA = Path(__file__).resolve().parent / "schema" / "iati-activities-schema.xsd"
 START_DATES = {"1", "2"}  # ActivityDateType: planned start, actual start
+NOT_IN_IDENTIFIERS = re.compile(r"[/&|?\s]")  # the IATI rulesets' forbidden characters
 
 
 @cache
@@ -45,11 +47,20 @@ def name(activity):
 
 
 def activity_problems(activity, today):
+    yield from identifier(activity)
     yield from start_date(activity)
     yield from sectors(activity)
     yield from percentages(activity)
     yield from currencies(activity)
     yield from future_transactions(activity, today)
+
+
+def identifier(activity):
+    if NOT_IN_IDENTIFIERS.search(activity.findtext("iati-identifier") or ""):
+        yield _(
+            "the identifier contains a space or one of / & | ?, which IATI does not allow; "
+            "change the agreement number"
+        )
 
 
 def start_date(activity):

@@ -37,12 +37,18 @@ def test_it_writes_one_valid_activity_per_agreement(make_agreement):
 
 
 def test_the_identifier_is_the_reporting_org_and_the_agreement_number(make_agreement):
-    numbered = make_agreement(title="A", number="ALB-07/0012", purpose_code="15190")
+    make_agreement(title="A", number="ALB-07-0012", purpose_code="15190")
     unnumbered = make_agreement(title="B", purpose_code="15190")
-    _, root = export()
+    result, root = export()
     identifiers = [a.findtext("iati-identifier") for a in root.iter("iati-activity")]
-    assert identifiers == [f"{MINISTRY}-ALB-07/0012", f"{MINISTRY}-agreement-{unnumbered.pk}"]
-    assert numbered.pk != unnumbered.pk
+    assert identifiers == [f"{MINISTRY}-ALB-07-0012", f"{MINISTRY}-agreement-{unnumbered.pk}"]
+    assert result.problems == []
+
+
+def test_an_agreement_number_iati_cannot_take_is_reported(make_agreement):
+    make_agreement(title="A", number="ALB 07/12", purpose_code="15190")
+    (problem,) = export()[0].problems
+    assert problem.startswith(f"{MINISTRY}-ALB 07/12 “A”: the identifier contains a space")
 
 
 def test_the_export_refuses_without_a_reporting_org(settings, make_agreement):
