@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import YearlyAmount
+from measures.models import Plan
 from projects.filters import ALL_OBJECTIVES as ALL
 from projects.models import Project
 
@@ -70,3 +71,16 @@ def changed(data, **lists):
     for name, values in lists.items():
         query.setlist(name, [str(value) for value in values])
     return f"?{query.urlencode()}"
+
+
+def plan_years(data):
+    """For the measure breakdown: each plan with measures, a link to its own years, and whether
+    the filters let in money from years outside it (projects of 2000-2005 are tagged with the
+    2006-2009 plan's measures, the plan in force)."""
+    start, end = data.get("year_from"), data.get("year_to")
+    out = []
+    for plan in Plan.objects.filter(measures__isnull=False).distinct():
+        inside = bool(start and end) and plan.start_year <= int(start) and int(end) <= plan.end_year
+        url = changed(data, year_from=[plan.start_year], year_to=[plan.end_year])
+        out.append({"plan": plan, "url": url, "outside": not inside})
+    return out

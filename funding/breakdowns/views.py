@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from projects.models import Project
 from web.caching import Fragment, cached_page
 
-from .basis import ALL, basis_line, with_default_basis
+from .basis import ALL, basis_line, plan_years, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import funding_filter
@@ -128,6 +128,8 @@ def breakdown_content(request, dimension):
         return download(table, f, request.GET["format"])
     context.update(table=table, headers=sort_links(request, table.sort, table.columns))
     context.update(query=query, chart=table.chart(), **table_links(request, query, matrix))
+    if dimension.slug == "measure":
+        context["plans"] = plan_years(f.data)
     context["breakdowns"] = [(other, link(other.slug, query)) for other in DIMENSIONS.values()]
     return content("funding/breakdown.html", context, title)
 

@@ -66,7 +66,9 @@ def test_the_word_file_has_the_same_headings_and_figures_as_the_page(
 def test_each_summary_figure_links_to_its_breakdown(analyst_client, make_agreement):
     make_agreement(amounts={2007: 1000})
     page = analyst_client.get("/report/2007/").content.decode()
-    assert 'href="/breakdowns/region/?objective=main&amp;year_from=2000&amp;year_to=2010"' in page
+    region = "objective=main&amp;year_from=2000&amp;year_to=2010"
+    region += "&amp;status=disbursed&amp;status=allocated"
+    assert f'href="/breakdowns/region/?{region}"' in page  # paid or allocated, footnote 4
     count = re.search(r'The <a class="figure" href="([^"]+)">(\d+)</a> projects and project', page)
     assert count.groups() == (
         "/breakdowns/objective/?year_from=2000&amp;year_to=2010&amp;objective=main",

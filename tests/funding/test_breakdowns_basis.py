@@ -46,3 +46,11 @@ def test_an_unknown_objective_is_refused_with_the_forms_message(superuser_client
     response = superuser_client.get("/breakdowns/region/?objective=both")
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_the_measure_breakdown_offers_the_plans_own_years(superuser_client, dataset):
+    page = superuser_client.get("/breakdowns/measure/").content.decode()
+    assert "include money from years outside Stop human trafficking (2006–2009)" in page
+    assert 'href="?objective=main&amp;year_from=2006&amp;year_to=2009"' in page
+    page = superuser_client.get("/breakdowns/measure/?year_from=2006&year_to=2009").content
+    assert b"years outside" not in page
