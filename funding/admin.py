@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Sum
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
@@ -49,7 +49,7 @@ class FundedAgreementAdmin(AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(SimpleHistoryAdmin):
+class YearlyAmountAdmin(HistoryAdmin):
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
     list_filter = ["status", "year", "agreement__unit__kind", "agreement__project__objective"]

@@ -6,11 +6,14 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from web.parameters import accepts
+
 from .published import reconcile, status_counts
 
 
 @login_required
 @require_GET
+@accepts()
 def published(request):
     try:
         figures = reconcile()

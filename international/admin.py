@@ -8,8 +8,8 @@ from django.utils.html import format_html, format_html_join
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from projects.admin import ChannelAdmin
 from projects.models import Channel
 
@@ -28,7 +28,7 @@ class InstrumentStatusInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(SimpleHistoryAdmin):
+class InstrumentAdmin(HistoryAdmin):
     ordering = ["short_name"]
     list_display = [
         "short_name", "kind", "adopted_by", "adopted", "opened_for_signature",
@@ -63,7 +63,7 @@ CHART_FIELDS = ["instrument", "source", "as_of"]
 
 
 @admin.register(InstrumentStatus)
-class InstrumentStatusAdmin(ImportMixin, SimpleHistoryAdmin):
+class InstrumentStatusAdmin(ImportMixin, HistoryAdmin):
     """Each state's signature and ratification; "Import" reads a treaty office's chart."""
 
     ordering = ["instrument__short_name", "country__name"]

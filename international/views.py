@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from web.downloads import FORMATS, download
+from web.parameters import accepts
 
 from .charts import chart
 from .models import Instrument
@@ -13,6 +14,7 @@ RELATED = ["adopted_by__parent", "monitoring_body", "parent"]
 
 @login_required
 @require_GET
+@accepts()
 def instrument_list(request):
     instruments = Instrument.objects.select_related(*RELATED).with_counts().order_by("short_name")
     return render(request, "international/instrument_list.html", {"instruments": instruments})
@@ -20,6 +22,7 @@ def instrument_list(request):
 
 @login_required
 @require_GET
+@accepts("format", "sort")
 def instrument_detail(request, pk):
     fmt = request.GET.get("format")
     if fmt is not None and fmt not in FORMATS:

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.safestring import mark_safe
-from simple_history.admin import SimpleHistoryAdmin
+
+from history.admin import HistoryAdmin
 
 from .models import Goal, Measure, MeasureStatus, Ministry, Plan
 
@@ -37,7 +38,7 @@ class MeasureStatusInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     ordering = ["start_year", "end_year"]
     list_display = ["__str__", "start_year", "end_year", "measure_count"]
     search_fields = ["title"]
@@ -52,7 +53,7 @@ class PlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(HistoryAdmin):
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
@@ -60,13 +61,13 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ministry)
-class MinistryAdmin(SimpleHistoryAdmin):
+class MinistryAdmin(HistoryAdmin):
     list_display = ["name", "coordinates"]
     search_fields = ["name"]
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(HistoryAdmin):
     """A measure of a plan; the projects app adds the projects that serve it."""
 
     ordering = ["plan", "number"]
@@ -85,7 +86,7 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeasureStatus)
-class MeasureStatusAdmin(SimpleHistoryAdmin):
+class MeasureStatusAdmin(HistoryAdmin):
     ordering = ["measure__plan", "measure__number", "year"]
     list_display = ["measure", "year", "status_label", "summary"]
     list_filter = ["year", "status", "measure__plan"]

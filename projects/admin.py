@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from measures.admin import MeasureAdmin
 from measures.models import Measure
 
@@ -29,7 +29,7 @@ from .models import (
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(HistoryAdmin):
     ordering = ["-geographic", "name"]
     list_display = ["name", "geographic", "recipient_count"]
     search_fields = ["name"]
@@ -48,7 +48,7 @@ class RecipientAliasInline(admin.TabularInline):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(SimpleHistoryAdmin):
+class RecipientAdmin(HistoryAdmin):
     list_display = ["name", "kind", "iso2", "iso3", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
@@ -57,7 +57,7 @@ class RecipientAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerGroup)
-class PartnerGroupAdmin(SimpleHistoryAdmin):
+class PartnerGroupAdmin(HistoryAdmin):
     ordering = ["name"]
     list_display = ["name", "channel_count"]
     search_fields = ["name"]
@@ -82,7 +82,7 @@ class ChannelAliasInline(admin.TabularInline):
 
 
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin):
+class ChannelAdmin(HistoryAdmin):
     """The organisation register; a funding channel is an organisation with projects."""
 
     ordering = ["name"]
@@ -131,7 +131,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(AdministeringUnit)
-class AdministeringUnitAdmin(SimpleHistoryAdmin):
+class AdministeringUnitAdmin(HistoryAdmin):
     list_display = ["name", "kind", "agreement_count"]
     ordering = ["name"]
     list_filter = ["kind"]
@@ -179,7 +179,7 @@ class AgreementInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     """A project with its measure shares and agreements; funding's admin adds the money."""
 
     ordering = ["title"]
@@ -192,7 +192,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     """An agreement and its period; funding's admin adds its yearly amounts."""
 
     ordering = ["project__title", "first_year"]

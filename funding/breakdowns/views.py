@@ -10,10 +10,11 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from projects.models import Project
+from web.parameters import accepts
 
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
-from .filters import funding_filter
+from .filters import FundingFilter, funding_filter
 from .tables import breakdown, by_year
 
 HEADERS = {  # column: (title, CSS class)
@@ -90,6 +91,7 @@ def with_filters(request):
 
 @login_required
 @require_GET
+@accepts("by", "format", "sort", filters=FundingFilter)
 def breakdown_page(request, dimension):
     if dimension not in DIMENSIONS:
         raise Http404(f"There is no breakdown by {dimension!r}.")
@@ -119,6 +121,7 @@ def breakdown_page(request, dimension):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def overview(request):
     f, valid = with_filters(request)
     if not valid:
@@ -144,6 +147,7 @@ def overview(request):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def breakdown_index(request):
     query = funding_filter(request.GET).query_string()
     links = [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]
