@@ -111,7 +111,7 @@ def csp_violations():
 def page(browser, live_server, csp_violations):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1366, "height": 800})
     context.set_default_timeout(15_000)
-    context.expose_function("cspViolation", csp_violations.append)
+    context.expose_function("cspViolation", lambda text: csp_violations.append(text))
     context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     yield page
