@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
 from web.inlines import LabelledTabularInline
@@ -23,7 +23,7 @@ class EffortForm(forms.ModelForm):
 
 
 @admin.register(Effort)
-class EffortAdmin(SimpleHistoryAdmin):
+class EffortAdmin(HistoryAdmin):
     form = EffortForm
     ordering = ["-year", "title"]
     list_display = ["title", "year", "kind", "measure_numbers", "unit", "region", "organisation"]

@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from funding.breakdowns.dimensions import DIMENSIONS, NO_KIND
-from funding.breakdowns.filters import funding_filter
+from funding.breakdowns.filters import FundingFilter, funding_filter
 from funding.breakdowns.tables import breakdown
 from funding.breakdowns.views import link, row_links
 from projects.models import Channel, OrganisationKind
+from web.parameters import accepts
 
 
 @dataclass
@@ -60,6 +61,7 @@ def register_tree(channels, totals):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def organisation_list(request):
     f = funding_filter(request.GET)
     if not f.is_valid():
@@ -82,6 +84,7 @@ def organisation_list(request):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def organisation_detail(request, pk):
     organisation = get_object_or_404(Channel.objects.select_related("parent"), pk=pk)
     data = request.GET.copy()

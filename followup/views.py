@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from measures.models import Measure
+from web.parameters import accepts
 
 from .overview import (
     BadYear,
@@ -33,6 +34,7 @@ def bad_request(request, message):
 
 @login_required
 @require_GET
+@accepts("year")
 def measure_list(request):
     try:
         given = request.GET.get("year", "")
@@ -47,6 +49,7 @@ def measure_list(request):
 
 @login_required
 @require_GET
+@accepts()
 def measure_detail(request, plan, number):
     start, _sep, end = plan.partition("-")
     if not (start.isdigit() and end.isdigit()):
@@ -60,12 +63,14 @@ def measure_detail(request, plan, number):
 
 @login_required
 @require_GET
+@accepts()
 def latest_report(request):
     return redirect("report", latest_year() or datetime.date.today().year)
 
 
 @login_required
 @require_GET
+@accepts("format")
 def report(request, year):
     fmt = request.GET.get("format", "")
     try:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
@@ -59,7 +59,7 @@ class FundedAgreementAdmin(ClosedYearDeletion, AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(ClosedYearDeletion, SimpleHistoryAdmin):
+class YearlyAmountAdmin(ClosedYearDeletion, HistoryAdmin):
     form = YearlyAmountForm
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]

@@ -11,7 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
+
+from history.admin import HistoryAdmin
 
 from .closed_years import ClosedYear
 from .closing import ClosingError, reopen_year, save_closing
@@ -24,7 +25,7 @@ class ReopenForm(forms.Form):
 
 
 @admin.register(ClosedYear)
-class ClosedYearAdmin(SimpleHistoryAdmin):
+class ClosedYearAdmin(HistoryAdmin):
     list_display = ["year", "closed_by", "closed_at", "note"]
     list_select_related = ["closed_by"]
     search_fields = ["note"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from projects.filters import ProjectFilter
 from projects.models import Agreement, Project
+from web.parameters import accepts
 
 from .breakdowns.filters import AmountFilters
 from .models import YearlyAmount
@@ -42,6 +43,7 @@ class ProjectAmountFilter(AmountFilters, ProjectFilter):
 
 @login_required
 @require_GET
+@accepts("page", filters=ProjectAmountFilter)
 def project_list(request):
     projects = Project.objects.select_related("channel", "recipient__region")
     f = ProjectAmountFilter(request.GET, queryset=projects)
@@ -58,6 +60,7 @@ def project_list(request):
 
 @login_required
 @require_GET
+@accepts()
 def project_detail(request, pk):
     agreements = (
         Agreement.objects.select_related("unit")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from projects.models import Project
+from web.parameters import accepts
 
 from .closed_years import ClosedYear
 from .closing import compare_with_snapshot
@@ -27,6 +28,7 @@ ENTRY_PERMISSIONS = [
 
 @login_required
 @require_GET
+@accepts()
 def published(request):
     try:
         figures = reconcile()

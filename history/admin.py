@@ -1,13 +1,28 @@
-"""The admin's import and export of reference tables (django-import-export), for the model
-admins of every app: CSV and XLSX, editors only for import (add and change permission; by
-default any staff user could import), whoever may view the records for export."""
+"""The admin bases every app shares: `HistoryAdmin` for audited models (django-simple-history's,
+with a history page that answers 404, not a server error, for an object id its model's key
+cannot hold, say "1%00"), and `ReferenceImportExport`, the import and export of reference
+tables (django-import-export): CSV and XLSX, editors only for import (add and change
+permission; by default any staff user could import), whoever may view the records for
+export."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    def history_view(self, request, object_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(f"No {self.model._meta.verbose_name} has the id {object_id!r}.") from None
+        return super().history_view(request, object_id, extra_context)
 
 
 class ReferenceImportExport(ImportExportMixin):

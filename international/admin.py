@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
-from simple_history.admin import SimpleHistoryAdmin
 
+from history.admin import HistoryAdmin
 from projects.admin import ChannelAdmin
 from projects.models import Channel
 from web.inlines import LabelledTabularInline
@@ -30,7 +30,7 @@ class InstrumentStatusInline(LabelledTabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(SimpleHistoryAdmin):
+class InstrumentAdmin(HistoryAdmin):
     ordering = ["short_name"]
     list_display = [
         "short_name", "kind", "adopted_by", "adopted", "opened_for_signature",
@@ -67,7 +67,7 @@ CHART_FIELDS = ["instrument", "source", "as_of"]
 
 
 @admin.register(InstrumentStatus)
-class InstrumentStatusAdmin(ImportMixin, SimpleHistoryAdmin):
+class InstrumentStatusAdmin(ImportMixin, HistoryAdmin):
     """Each state's signature and ratification; "Import" reads a treaty office's chart."""
 
     ordering = ["instrument__short_name", "country__name"]

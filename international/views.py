@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from web.downloads import FORMATS, download
+from web.parameters import accepts
 
 from .charts import chart
 from .models import Instrument
@@ -14,6 +15,7 @@ RELATED = ["adopted_by__parent", "monitoring_body", "parent"]
 
 @login_required
 @require_GET
+@accepts()
 def instrument_list(request):
     instruments = Instrument.objects.select_related(*RELATED).with_counts().order_by("short_name")
     return render(request, "international/instrument_list.html", {"instruments": instruments})
@@ -21,6 +23,7 @@ def instrument_list(request):
 
 @login_required
 @require_GET
+@accepts("format", "sort")
 def instrument_detail(request, pk):
     fmt = request.GET.get("format")
     if fmt is not None and fmt not in FORMATS:

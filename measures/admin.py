@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from history.admin import ReferenceImportExport
+from history.admin import HistoryAdmin, ReferenceImportExport
 
 from .models import Goal, Measure, MeasureStatus, Ministry, Plan
 from .resources import MeasureResource
@@ -39,7 +38,7 @@ class MeasureStatusInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     ordering = ["start_year", "end_year"]
     list_display = ["__str__", "start_year", "end_year", "pledged_amount", "measure_count"]
     search_fields = ["title"]
@@ -55,7 +54,7 @@ class PlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(HistoryAdmin):
     list_display = ["number", "title", "plan", "source"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
@@ -63,13 +62,13 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ministry)
-class MinistryAdmin(SimpleHistoryAdmin):
+class MinistryAdmin(HistoryAdmin):
     list_display = ["name", "coordinates"]
     search_fields = ["name"]
 
 
 @admin.register(Measure)
-class MeasureAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class MeasureAdmin(ReferenceImportExport, HistoryAdmin):
     """A measure of a plan; the projects app adds the projects that serve it. Import and
     export read and write titles, goals and lead ministries."""
 
@@ -90,7 +89,7 @@ class MeasureAdmin(ReferenceImportExport, SimpleHistoryAdmin):
 
 
 @admin.register(MeasureStatus)
-class MeasureStatusAdmin(SimpleHistoryAdmin):
+class MeasureStatusAdmin(HistoryAdmin):
     ordering = ["measure__plan", "measure__number", "year"]
     list_display = ["measure", "year", "status_label", "summary"]
     list_filter = ["year", "status", "measure__plan"]

@@ -4,9 +4,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from history.admin import ReferenceImportExport
+from history.admin import HistoryAdmin, ReferenceImportExport
 from measures.admin import MeasureAdmin
 from measures.models import Measure
 from web.inlines import LabelledTabularInline
@@ -36,7 +35,7 @@ from .resources import (
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(HistoryAdmin):
     ordering = ["-geographic", "name"]
     list_display = ["name", "geographic", "recipient_count"]
     search_fields = ["name"]
@@ -55,7 +54,7 @@ class RecipientAliasInline(LabelledTabularInline):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class RecipientAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [RecipientResource]
     list_display = ["name", "kind", "iso2", "iso3", "region"]
     list_filter = ["kind", "region"]
@@ -65,7 +64,7 @@ class RecipientAdmin(ReferenceImportExport, SimpleHistoryAdmin):
 
 
 @admin.register(PartnerGroup)
-class PartnerGroupAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class PartnerGroupAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [PartnerGroupResource]
     ordering = ["name"]
     list_display = ["name", "channel_count"]
@@ -80,7 +79,7 @@ class PartnerGroupAdmin(ReferenceImportExport, SimpleHistoryAdmin):
 
 
 @admin.register(ChannelCode)
-class ChannelCodeAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class ChannelCodeAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [ChannelCodeResource]
     list_display = ["code", "name", "parent_code"]
     search_fields = ["=code", "name"]
@@ -92,7 +91,7 @@ class ChannelAliasInline(LabelledTabularInline):
 
 
 @admin.register(Channel)
-class ChannelAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class ChannelAdmin(ReferenceImportExport, HistoryAdmin):
     """The organisation register; a funding channel is an organisation with projects."""
 
     resource_classes = [ChannelResource]
@@ -142,7 +141,7 @@ class UnitAliasInline(LabelledTabularInline):
 
 
 @admin.register(AdministeringUnit)
-class AdministeringUnitAdmin(ReferenceImportExport, SimpleHistoryAdmin):
+class AdministeringUnitAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [AdministeringUnitResource]
     list_display = ["name", "kind", "agreement_count"]
     ordering = ["name"]
@@ -175,7 +174,7 @@ class AgreementInline(LabelledTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     """A project with its measure shares and agreements; funding's admin adds the money."""
 
     ordering = ["title"]
@@ -190,7 +189,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     """An agreement and its period; funding's admin adds its yearly amounts."""
 
     ordering = ["project__title", "first_year"]

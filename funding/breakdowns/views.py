@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET
 
 from projects.models import Project
 from web.caching import Fragment, cached_page
+from web.parameters import accepts
 
 from .basis import ALL, basis_line, plan_years, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
-from .filters import funding_filter
+from .filters import FundingFilter, funding_filter
 from .tables import breakdown, breakdowns, by_year
 
 HEADERS = {  # column: (title, CSS class)
@@ -100,6 +101,7 @@ def content(template, context, title, status=200):
 
 @login_required
 @require_GET
+@accepts("by", "format", "sort", filters=FundingFilter)
 def breakdown_page(request, dimension):
     if dimension not in DIMENSIONS:
         raise Http404(f"There is no breakdown by {dimension!r}.")
@@ -136,6 +138,7 @@ def breakdown_content(request, dimension):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def overview(request):
     return cached_page(request, lambda: overview_content(request))
 
@@ -176,6 +179,7 @@ def overview_content(request):
 
 @login_required
 @require_GET
+@accepts(filters=FundingFilter)
 def breakdown_index(request):
     query = funding_filter(with_default_basis(request.GET)).query_string()
     links = [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]

@@ -92,13 +92,32 @@ def pytest_runtest_makereport(item, call):
             print(f"\nCould not save browser artifacts for {item.nodeid}: {error}")
 
 
+# Records every Content-Security-Policy violation the page reports (a blocked inline script or
+# style, a third-party origin, …) through the binding the `page` fixture exposes.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolation([event.documentURI, event.effectiveDirective, event.blockedURI,
+                       event.sourceFile + ":" + event.lineNumber, event.sample].join(" | "));
+});
+"""
+
+
 @pytest.fixture
-def page(browser, live_server):
+def csp_violations():
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, csp_violations):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1366, "height": 800})
     context.set_default_timeout(15_000)
+    context.expose_function("cspViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     yield page
     context.close()
+    if csp_violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(csp_violations))
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ def test_a_measure_id_no_column_can_hold_is_refused_with_a_message(superuser_cli
     separator = "&" if "?" in page else "?"
     response = superuser_client.get(f"{page}{separator}", {"measure": value})
     assert response.status_code == 400
-    assert "is not a valid value" in response.content.decode()
+    text = response.content.decode()  # a NUL byte is refused before the form sees it
+    assert "is not a valid value" in text or "holds a control character" in text
 
 
 def test_a_measure_id_that_fits_but_does_not_exist_is_refused_too(superuser_client):
