@@ -51,12 +51,12 @@ class ClosedYearAdmin(HistoryAdmin):
     def get_urls(self):
         reopen = self.admin_site.admin_view(self.reopen_page)
         urls = super().get_urls()
-        return [path("<int:pk>/reopen/", reopen, name="funding_closedyear_reopen"), *urls]
+        return [path("<int:object_id>/reopen/", reopen, name="funding_closedyear_reopen"), *urls]
 
-    def reopen_page(self, request, pk):
+    def reopen_page(self, request, object_id):
         if not request.user.is_superuser:
             raise PermissionDenied
-        closed = get_object_or_404(ClosedYear, pk=pk)
+        closed = get_object_or_404(ClosedYear, pk=object_id)
         form = ReopenForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:

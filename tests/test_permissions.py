@@ -19,7 +19,7 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.utils import timezone
 
 from followup.models import Effort
-from funding.models import ImportRun
+from funding.models import ClosedYear, ImportRun
 from international.models import Instrument
 from measures.models import Measure, MeasureStatus
 from projects.models import Project
@@ -175,6 +175,15 @@ RULES = [
     ("admin:axes_*_add", READ_ONLY_LOG),
     # Import runs are written by the importer only: a read-only log, like axes' ones.
     ("admin:funding_importrun_add", READ_ONLY_LOG),
+    # Closed years: superusers close (add) and reopen (with a reason); nobody edits or deletes
+    # the record; editors may look.
+    ("admin:funding_closedyear_add", OTHERS),
+    ("admin:funding_closedyear_reopen", OTHERS),
+    ("admin:funding_closedyear_delete", READ_ONLY_LOG),
+    (
+        "admin:funding_closedyear_change",
+        Rule(get=STAFF_ONLY, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, FORBIDDEN)),
+    ),
     (
         "admin:funding_importrun_change",
         Rule(get=STAFF_ONLY, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, FORBIDDEN)),
@@ -276,6 +285,7 @@ def samples(users, make_agreement):
     AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=1, **common)
     AccessLog.objects.create(**common)
     AccessFailureLog.objects.create(**common)
+    ClosedYear.objects.create(year=1999, note="A year without amounts", closed_at=timezone.now())
     rows = {}
     for model in admin.site._registry:
         row = model._default_manager.order_by("pk").first()
