@@ -113,6 +113,10 @@ RULES = [
     ("breakdown", ANALYST_PAGE),
     ("projects:list", ANALYST_PAGE),
     ("projects:detail", ANALYST_PAGE),
+    # The one-page project entry (funding/entry.py): editors only; a POST without data shows
+    # the form with its errors.
+    ("projects:enter", Rule(get=roles(LOGIN, FORBIDDEN, OK, OK))),
+    ("projects:edit", Rule(get=roles(LOGIN, FORBIDDEN, OK, OK))),
     ("international:*", ANALYST_PAGE),
     ("organisations:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
