@@ -2,6 +2,7 @@
 numbers, choices, other records by their natural keys, and a record's aliases. Each reads a cell
 strictly and names the value it refuses; history.resources uses them."""
 
+from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from .spreadsheets import escape, unescape
@@ -43,7 +44,7 @@ class Whole(widgets.Widget):
         if not cell:
             return None
         if not cell.isdigit():
-            raise ValueError(f"{cell!r} is not a whole number.")
+            raise ValueError(_("%(cell)s is not a whole number.") % {"cell": repr(cell)})
         return int(cell)
 
     def render(self, value, obj=None, **kwargs):
@@ -64,7 +65,9 @@ class Choice(widgets.Widget):
             return ""
         if folded(cell) not in self.words:
             allowed = ", ".join(value for value, label in self.choices)
-            raise ValueError(f"{cell!r} is not one of: {allowed}.")
+            raise ValueError(
+                _("%(cell)s is not one of: %(allowed)s.") % {"cell": repr(cell), "allowed": allowed}
+            )
         return self.words[folded(cell)]
 
     def render(self, value, obj=None, **kwargs):
@@ -78,7 +81,7 @@ class NaturalKey(widgets.Widget):
     def __init__(self, model, key=lambda record: record.name, label=None):
         super().__init__()
         self.model, self.key = model, key
-        self.label = label or str(model._meta.verbose_name)
+        self.label = label or model._meta.verbose_name
         self.records = {}
 
     def load(self):
@@ -93,7 +96,9 @@ class NaturalKey(widgets.Widget):
             return None
         found = self.records.get(folded(cell))
         if found is None:
-            raise ValueError(f"Unknown {self.label} {cell!r}.")
+            raise ValueError(
+                _("Unknown %(kind)s %(cell)s.") % {"kind": self.label, "cell": repr(cell)}
+            )
         return found
 
     def render(self, value, obj=None, **kwargs):

@@ -79,4 +79,4 @@ def test_it_shows_only_the_summary_when_not_a_terminal_or_quiet(make_agreement, 
     stderr = io.StringIO() if not args else Terminal()
     out, err = run("-o", str(tmp_path / "a.xml"), *args, err=stderr)
     assert err == ""
-    assert out.startswith("1 activities written to")
+    assert out.startswith("1 activity written to")
