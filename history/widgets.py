@@ -2,6 +2,9 @@
 numbers, choices, other records by their natural keys, and a record's aliases. Each reads a cell
 strictly and names the value it refuses; history.resources uses them."""
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
@@ -52,12 +55,21 @@ class Whole(widgets.Widget):
 
 
 class Choice(widgets.Widget):
-    """One of a model field's choices, by its stored value or its label (any case)."""
+    """One of a model field's choices, by its stored value or its label (any case) in any of
+    the site's languages. The labels are read when a file is imported, not when the module is
+    imported: read then, they would be in whichever language happened to be active."""
 
     def __init__(self, choices):
         super().__init__()
         self.choices = choices
-        self.words = {folded(word): value for value, label in choices for word in (value, label)}
+
+    @cached_property
+    def words(self):
+        words = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                words |= {folded(label): value for value, label in self.choices}
+        return words | {folded(value): value for value, label in self.choices}
 
     def clean(self, value, row=None, **kwargs):
         cell = text(value)
