@@ -47,6 +47,7 @@ class ClosedYear(models.Model):
     class Meta:
         ordering = ["-year"]
         verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),

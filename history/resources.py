@@ -22,6 +22,7 @@ Rows are never deleted: a record missing from the file stays as it is.
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils.translation import gettext as _
 from import_export import resources
 
 from .widgets import Aliases, NaturalKey, folded, text
@@ -62,10 +63,16 @@ class ReferenceResource(resources.ModelResource):
         known = self.columns()
         listed = ", ".join(known)
         if unknown := [h for h in headers if h not in known]:
-            return f"Unknown column {unknown[0]!r}: the columns are {listed}."
+            return _("Unknown column %(column)s: the columns are %(columns)s.") % {
+                "column": repr(unknown[0]),
+                "columns": listed,
+            }
         keys = [self.fields[name].column_name for name in self.get_import_id_fields()]
         if missing := [name for name in keys if name not in headers]:
-            return f"The file has no column {', '.join(missing)}: the columns are {listed}."
+            return _("The file has no column %(missing)s: the columns are %(columns)s.") % {
+                "missing": ", ".join(missing),
+                "columns": listed,
+            }
         return None
 
     def before_import(self, dataset, **kwargs):
@@ -126,11 +133,16 @@ class ReferenceResource(resources.ModelResource):
             return {}
         if instance.pk is None and not self.allow_new:
             return {
-                "__all__": f"No {self._meta.model._meta.verbose_name} {label!r} is recorded; "
-                "the import changes recorded ones only."
+                "__all__": _(
+                    "No %(kind)s %(label)s is recorded; the import changes recorded ones only."
+                )
+                % {"kind": self._meta.model._meta.verbose_name, "label": repr(label)}
             }
         if key in self.rows_of_key:
-            return {"__all__": f"{label!r} is also on row {self.rows_of_key[key]}."}
+            return {
+                "__all__": _("%(label)s is also on row %(row)s.")
+                % {"label": repr(label), "row": self.rows_of_key[key]}
+            }
         self.rows_of_key[key] = number
         return self.alias_problems(instance)
 
@@ -138,8 +150,11 @@ class ReferenceResource(resources.ModelResource):
         for name in getattr(instance, "imported_aliases", []):
             owner = self.alias_owners.get(folded(name))
             if owner is not None and owner != instance.pk:
-                holder = self._meta.model.objects.filter(pk=owner).first() or "another row"
-                return {"aliases": f"The alias {name!r} already belongs to {holder}."}
+                holder = self._meta.model.objects.filter(pk=owner).first() or _("another row")
+                return {
+                    "aliases": _("The alias %(alias)s already belongs to %(holder)s.")
+                    % {"alias": repr(name), "holder": holder}
+                }
             self.alias_owners[folded(name)] = instance.pk or "new"
         return {}
 

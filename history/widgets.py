@@ -2,6 +2,10 @@
 numbers, choices, other records by their natural keys, and a record's aliases. Each reads a cell
 strictly and names the value it refuses; history.resources uses them."""
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from .spreadsheets import escape, unescape
@@ -43,7 +47,7 @@ class Whole(widgets.Widget):
         if not cell:
             return None
         if not cell.isdigit():
-            raise ValueError(f"{cell!r} is not a whole number.")
+            raise ValueError(_("%(cell)s is not a whole number.") % {"cell": repr(cell)})
         return int(cell)
 
     def render(self, value, obj=None, **kwargs):
@@ -51,12 +55,21 @@ class Whole(widgets.Widget):
 
 
 class Choice(widgets.Widget):
-    """One of a model field's choices, by its stored value or its label (any case)."""
+    """One of a model field's choices, by its stored value or its label (any case) in any of
+    the site's languages. The labels are read when a file is imported, not when the module is
+    imported: read then, they would be in whichever language happened to be active."""
 
     def __init__(self, choices):
         super().__init__()
         self.choices = choices
-        self.words = {folded(word): value for value, label in choices for word in (value, label)}
+
+    @cached_property
+    def words(self):
+        words = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                words |= {folded(label): value for value, label in self.choices}
+        return words | {folded(value): value for value, label in self.choices}
 
     def clean(self, value, row=None, **kwargs):
         cell = text(value)
@@ -64,7 +77,9 @@ class Choice(widgets.Widget):
             return ""
         if folded(cell) not in self.words:
             allowed = ", ".join(value for value, label in self.choices)
-            raise ValueError(f"{cell!r} is not one of: {allowed}.")
+            raise ValueError(
+                _("%(cell)s is not one of: %(allowed)s.") % {"cell": repr(cell), "allowed": allowed}
+            )
         return self.words[folded(cell)]
 
     def render(self, value, obj=None, **kwargs):
@@ -78,7 +93,7 @@ class NaturalKey(widgets.Widget):
     def __init__(self, model, key=lambda record: record.name, label=None):
         super().__init__()
         self.model, self.key = model, key
-        self.label = label or str(model._meta.verbose_name)
+        self.label = label or model._meta.verbose_name
         self.records = {}
 
     def load(self):
@@ -93,7 +108,9 @@ class NaturalKey(widgets.Widget):
             return None
         found = self.records.get(folded(cell))
         if found is None:
-            raise ValueError(f"Unknown {self.label} {cell!r}.")
+            raise ValueError(
+                _("Unknown %(kind)s %(cell)s.") % {"kind": self.label, "cell": repr(cell)}
+            )
         return found
 
     def render(self, value, obj=None, **kwargs):

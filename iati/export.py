@@ -3,6 +3,7 @@ document, with the problems validation finds."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from .activities import activities
@@ -26,11 +27,11 @@ def export_iati(amounts, *, validate=False, today=None, progress=None):
     who = reporter()
     chosen = list(agreements(amounts))
     if progress:
-        progress.phase("Writing activities", total=len(chosen))
+        progress.phase(_("Writing activities"), total=len(chosen))
     tree = activities(chosen, who, today, progress.update if progress else None)
     export = Export(tree, len(chosen))
     if validate:
         if progress:
-            progress.phase("Validating")
+            progress.phase(_("Validating"))
         export.problems = problems(tree, today)
     return export

@@ -4,6 +4,8 @@ import changes recorded measures only: a plan's measures are numbered by the pla
 See history.resources for what every reference import shares, docs/import-format.md for the
 file."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields
 
 from history.resources import ReferenceResource
@@ -16,7 +18,9 @@ class GoalOfPlan(NaturalKey):
     """A goal by its number within the row's plan."""
 
     def __init__(self):
-        super().__init__(Goal, key=lambda goal: (goal.plan.period, goal.number), label="goal")
+        super().__init__(
+            Goal, key=lambda goal: (goal.plan.period, goal.number), label=gettext_lazy("goal")
+        )
 
     def load(self):
         goals = Goal.objects.select_related("plan")
@@ -29,7 +33,9 @@ class GoalOfPlan(NaturalKey):
         plan = text((row or {}).get("Plan"))
         found = self.records.get((folded(plan), int(cell) if cell.isdigit() else cell))
         if found is None:
-            raise ValueError(f"The plan {plan} has no goal {cell!r}.")
+            raise ValueError(
+                _("The plan %(plan)s has no goal %(goal)s.") % {"plan": plan, "goal": repr(cell)}
+            )
         return found
 
     def render(self, value, obj=None, **kwargs):

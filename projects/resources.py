@@ -5,6 +5,7 @@ its natural key: a region, partner group or organisation by its name, an OECD co
 number. See history.resources for what every reference import shares, docs/import-format.md
 for the files."""
 
+from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
 from history.resources import ReferenceResource
@@ -77,7 +78,7 @@ class ChannelResource(ReferenceResource):
     name = column("name", "Name")
     acronym = column("acronym", "Acronym")
     kind = column("kind", "Kind", Choice(OrganisationKind.choices))
-    parent = column("parent", "Parent", NaturalKey(Channel, label="organisation"))
+    parent = column("parent", "Parent", NaturalKey(Channel, label=_("organisation")))
     partner_group = column("partner_group", "Partner group", NaturalKey(PartnerGroup))
     oecd_code = column(
         "oecd_code", "OECD code", NaturalKey(ChannelCode, key=lambda code: code.code)

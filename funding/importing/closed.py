@@ -4,6 +4,8 @@ whose amount in a closed year is already exactly as recorded pass: they change n
 One step of its own, run after the stage is matched with the database (reads only).
 """
 
+from django.utils.translation import gettext as _
+
 from funding.closed_years import ClosedYear
 
 
@@ -21,6 +23,9 @@ def refuse_closed_years(stage, errors):
         ORDER BY line, year""",
         sorted(closed),
     ):
-        verb = "create" if created else "change"
-        message = f"this row would {verb} an amount of {year}: {closed[year].message}"
+        message = (
+            _("this row would create an amount of %(year)s: %(reason)s")
+            if created
+            else _("this row would change an amount of %(year)s: %(reason)s")
+        ) % {"year": year, "reason": closed[year].message}
         errors.add(line, str(year), "", message)

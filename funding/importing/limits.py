@@ -9,23 +9,26 @@
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.utils.translation import gettext as _
+
+from web import formats
 
 MB = 1024 * 1024
 
 
 def upload_limit_message(limit_mb):
-    return (
-        f"The file is larger than {limit_mb} MB; the limit is {limit_mb} MB "
+    return _(
+        "The file is larger than %(limit)s MB; the limit is %(limit)s MB "
         "(IMPORT_MAX_UPLOAD_MB), so it was not read. Import larger files with "
         "manage.py import_projects."
-    )
+    ) % {"limit": limit_mb}
 
 
 def too_many_rows(limit):
-    return (
-        f"The file has more than {limit:,} data rows, the limit (IMPORT_MAX_ROWS); reading "
+    return _(
+        "The file has more than %(limit)s data rows, the limit (IMPORT_MAX_ROWS); reading "
         "stopped there and nothing was written. Split the file, or raise the limit."
-    )
+    ) % {"limit": formats.count(limit)}
 
 
 class LimitedUpload(FileUploadHandler):

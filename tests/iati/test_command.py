@@ -43,7 +43,7 @@ def test_validate_names_the_agreements_whose_project_lacks_a_purpose_code(demo, 
     sactap = Project.objects.get(title__startswith="Southern Africa Counter-Trafficking")
     Project.objects.filter(pk=sactap.pk).update(purpose_code="")
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 problems"):
+    with pytest.raises(CommandError, match="1 problem "):
         run("-o", str(tmp_path / "a.xml"), "--validate", err=err)
     agreement = sactap.agreements.get()
     assert f"-agreement-{agreement.pk} “{sactap.title}”: no sector" in err.getvalue()
@@ -79,4 +79,4 @@ def test_it_shows_only_the_summary_when_not_a_terminal_or_quiet(make_agreement, 
     stderr = io.StringIO() if not args else Terminal()
     out, err = run("-o", str(tmp_path / "a.xml"), *args, err=stderr)
     assert err == ""
-    assert out.startswith("1 activities written to")
+    assert out.startswith("1 activity written to")

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from funding.closing import ClosingError, close_year
 
@@ -12,7 +13,7 @@ def user_named(username):
     try:
         return get_user_model().objects.get_by_natural_key(username)
     except get_user_model().DoesNotExist:
-        raise CommandError(f"No user is named {username!r}.") from None
+        raise CommandError(_("No user is named %(name)s.") % {"name": repr(username)}) from None
 
 
 class Command(BaseCommand):
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         figures = closed.snapshot["figures"]
         kept = sum(value is not None for value in figures.values())
         self.stdout.write(
-            f"Closed {year}; the snapshot keeps {len(figures)} published figures "
-            f"({kept} with data)."
+            _(
+                "Closed %(year)s; the snapshot keeps %(count)s published figures "
+                "(%(kept)s with data)."
+            )
+            % {"year": year, "count": len(figures), "kept": kept}
         )

@@ -1,6 +1,7 @@
 """`manage.py reopen_year YEAR --reason "…"`: reopen a closed reporting year."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from funding.closing import ClosingError, reopen_year
 
@@ -20,4 +21,6 @@ class Command(BaseCommand):
             reopen_year(year, user=user_named(user), reason=reason)
         except ClosingError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"Reopened {year}: its yearly amounts can change again.")
+        self.stdout.write(
+            _("Reopened %(year)s: its yearly amounts can change again.") % {"year": year}
+        )

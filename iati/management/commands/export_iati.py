@@ -4,6 +4,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from funding.breakdowns.filters import funding_filter
 from iati.export import export_iati
@@ -38,7 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         f = funding_filter(filters(options))
         if not f.is_valid():
-            raise CommandError(f"Invalid filters: {f.errors.as_text()}")
+            raise CommandError(_("Invalid filters: %(errors)s") % {"errors": f.errors.as_text()})
         progress = Progress.for_command(self, options["quiet"])
         try:
             export = export_iati(f.qs, validate=options["validate"], progress=progress)
@@ -48,12 +50,23 @@ class Command(BaseCommand):
             progress.finish()
         write(options["output"], export.xml())
         where = "stdout" if options["output"] == "-" else options["output"]
-        summary = f"{export.count} activities written to {where}"
+        summary = ngettext(
+            "%(count)s activity written to %(where)s",
+            "%(count)s activities written to %(where)s",
+            export.count,
+        ) % {"count": export.count, "where": where}
         if export.problems:
             for problem in export.problems:
                 self.stderr.write(problem)
-            raise CommandError(f"{summary}; {len(export.problems)} problems (listed above).")
-        checked = "; valid (IATI 2.03 schema and rules)" if options["validate"] else ""
+            raise CommandError(
+                ngettext(
+                    "%(summary)s; %(count)s problem (listed above).",
+                    "%(summary)s; %(count)s problems (listed above).",
+                    len(export.problems),
+                )
+                % {"summary": summary, "count": len(export.problems)}
+            )
+        checked = _("; valid (IATI 2.03 schema and rules)") if options["validate"] else ""
         (self.stderr if options["output"] == "-" else self.stdout).write(summary + checked + ".")
 
 
