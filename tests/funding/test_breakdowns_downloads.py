@@ -15,7 +15,7 @@ FILTERS = "year_from=2006&objective=main"
 
 def html_rows(page):
     """(label, amount) of every body and footer row of the page's table."""
-    table = page[page.index('<table class="breakdown">') :]
+    table = page[page.index('<table class="breakdown"') :]
     rows = re.findall(
         r"<tr>\s*<th scope=\"row\">(.*?)</th>\s*<td class=\"num\">(.*?)</td>", table, re.S
     )

@@ -105,7 +105,7 @@ def test_a_page_seen_before_comes_from_the_cache(superuser_client, django_assert
 def main(response):
     """The page's content; the page around it has a new CSRF token each time."""
     text = response.content.decode()
-    return text[text.find("<main>") :] if "<main>" in text else text
+    return text[text.find("<main") :] if "<main" in text else text
 
 
 @pytest.mark.parametrize("count", [3, 300])
