@@ -72,7 +72,8 @@ def build(count):
 # overview and the breakdowns, web.caching) read the data version (+1).
 LIMITS = {"/": 16, "/breakdowns/": 3, "/breakdowns/year/": 15, "/breakdowns/measure/": 16}
 LIMITS |= {"/breakdowns/country/?instrument=CETS+No.+197&ratified=signed&ratified_by=2008": 15}
-LIMITS |= {"/breakdowns/channel/?format=json": 4, "/published/": 50}  # 35 figures; the closed years +1 (test_closed_years.py)
+# /published/: 35 figures, and the closed years (+1; each closed year +1, test_closed_years.py).
+LIMITS |= {"/breakdowns/channel/?format=json": 4, "/published/": 50}
 LIMITS |= {"/breakdowns/measure/?by=year&year_from=2001": 15}  # +1: the plans' own years
 
 
