@@ -30,7 +30,25 @@ from .widgets import Aliases, NaturalKey, folded, text
 LOCK_KEY = 17_2001  # pg_advisory_xact_lock key shared by every reference import
 
 
-class ReferenceResource(resources.ModelResource):
+class AllOrNothing:
+    """Mix into a django-import-export resource, before it: the file's headers are named by
+    `named_headers`, a file `file_problem` refuses is refused before any row is read, and any
+    refused row rolls the whole file back, in the admin too."""
+
+    def named_headers(self, headers):
+        return headers
+
+    def import_data(self, dataset, **kwargs):
+        dataset.headers = self.named_headers(dataset.headers or [])
+        if problem := self.file_problem(dataset.headers):
+            result = self.get_result_class()()
+            result.append_base_error(self.get_error_result_class()(ValueError(problem)))
+            return result
+        kwargs |= {"use_transactions": True, "rollback_on_validation_errors": True}
+        return super().import_data(dataset, **kwargs)
+
+
+class ReferenceResource(AllOrNothing, resources.ModelResource):
     """The base of every reference-table resource (see the module's docstring). Subclasses
     declare their columns as fields with natural-key widgets and set `allow_new`."""
 
@@ -46,18 +64,12 @@ class ReferenceResource(resources.ModelResource):
         """The file's columns, in the export's order."""
         return {field.column_name: field for field in self.get_export_fields()}
 
-    def import_data(self, dataset, **kwargs):
-        """All or nothing, whoever calls it; a file with unknown or missing columns is refused
-        before any row is read."""
+    def named_headers(self, headers):
+        """The file's headers as the columns are named, whatever their case and spacing; a
+        file with unknown or missing columns is then refused (`file_problem`)."""
         by_word = {folded(name): name for name in self.columns()}
-        headers = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
-        dataset.headers = [by_word.get(folded(h), h) for h in headers]
-        if problem := self.file_problem(dataset.headers):
-            result = self.get_result_class()()
-            result.append_base_error(self.get_error_result_class()(ValueError(problem)))
-            return result
-        kwargs |= {"use_transactions": True, "rollback_on_validation_errors": True}
-        return super().import_data(dataset, **kwargs)
+        stripped = [text(h).lstrip("\ufeff") for h in headers]
+        return [by_word.get(folded(h), h) for h in stripped]
 
     def file_problem(self, headers):
         known = self.columns()

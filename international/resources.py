@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
+from history.resources import AllOrNothing
 from history.spreadsheets import unescape
 from projects.models import Recipient, RecipientAlias
 
@@ -134,7 +135,7 @@ class KeptDateField(fields.Field):
         super().__init__(attribute, column_name, ChartDate(marks), saves_null_values=False)
 
 
-class ChartResource(resources.ModelResource):
+class ChartResource(AllOrNothing, resources.ModelResource):
     country = fields.Field("country", "State", StateWidget())
     signature = KeptDateField("Signature")
     ratification = KeptDateField("Ratification", marks=True)
@@ -157,16 +158,10 @@ class ChartResource(resources.ModelResource):
         self.existing, self.rows_of_state = {}, {}
         self.states = {}  # row number → the State cell, for messages
 
-    def import_data(self, dataset, **kwargs):
-        """All or nothing: any refused row rolls back the whole file, in the admin too. A file
-        without the chart's columns is refused before any row is read."""
-        dataset.headers = [header(name) for name in dataset.headers or []]
-        if problem := self.file_problem(dataset.headers):
-            result = self.get_result_class()()
-            result.append_base_error(self.get_error_result_class()(ValueError(problem)))
-            return result
-        kwargs |= {"use_transactions": True, "rollback_on_validation_errors": True}
-        return super().import_data(dataset, **kwargs)
+    def named_headers(self, headers):
+        """The chart's headers in one spelling; a file without the chart's columns is then
+        refused before any row is read (`file_problem`)."""
+        return [header(name) for name in headers]
 
     def file_problem(self, headers):
         if self.instrument is None:
