@@ -44,7 +44,9 @@ def test_bench_import_prints_its_rates_and_ratio():
     }
     rates = float(found["import_rows_per_s"]) / float(found["copy_rows_per_s"])
     assert float(found["import_vs_copy"]) == pytest.approx(rates, abs=0.01)
-    assert 0 < float(found["import_peak_rss_mb"]) < 300
+    # The peak is the process's (ru_maxrss): inside the suite it includes every earlier test, so
+    # only `make bench`, a process of its own, holds it to the goal (< 300 MB).
+    assert float(found["import_peak_rss_mb"]) > 0
 
 
 def test_bench_breakdowns_prints_a_ratio_per_page():

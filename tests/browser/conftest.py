@@ -126,7 +126,7 @@ def log_in(page):
         page.goto("/accounts/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        page.click("form.login button[type=submit]")  # not the language switch
         page.wait_for_load_state()
 
     return log_in

@@ -84,11 +84,12 @@ def test_every_page_meets_wcag_21_aa(browser, live_server, demo_data, editor, la
         found["login"] = violations(page)
         page.fill("#id_username", "editor")
         page.fill("#id_password", "editor-pw-123")
-        page.click("button[type=submit]")
+        page.click("form.login button[type=submit]")  # not the language switch's button
         page.wait_for_load_state()
         for name, path in site_pages():
             response = page.goto(path)
             assert response.status == 200, (name, path, response.status)
+            assert "/login/" not in page.url, (name, path, "reached the login page instead")
             found[name] = violations(page)
     finally:
         context.close()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 
 from funding.models import YearlyAmount
@@ -58,6 +59,7 @@ def collected_static():
 @pytest.fixture
 def instances(transactional_db, collected_static):
     """Two gunicorn instances on the test database and Redis: their base URLs."""
+    call_command("load_reference", verbosity=0)  # transactional tests start from a flush
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(),
@@ -68,6 +70,7 @@ def instances(transactional_db, collected_static):
         "SECURE_COOKIES": "0",  # plain HTTP on 127.0.0.1
         "CACHE_KEY_PREFIX": f"scale-out-{uuid.uuid4().hex}",
         "LOG_LEVEL": "WARNING",
+        "LANGUAGE_CODE": "en",  # the pages this test reads, as the suite reads them
     }
     servers, bases = [], []
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
