@@ -179,8 +179,10 @@ class ProjectAdmin(HistoryAdmin):
 
     ordering = ["title"]
     list_display = ["title", "channel", "recipient", "objective", "purpose_code", "demo"]
+    # A blank purpose code as a value would be an empty link (axe: link-name): "empty or not".
     list_filter = [
-        "objective", "purpose_code", "recipient__region", "channel__partner_group", "demo",
+        "objective", ("purpose_code", admin.EmptyFieldListFilter), "recipient__region",
+        "channel__partner_group", "demo",
     ]  # fmt: skip
     list_select_related = ["channel", "recipient"]
     search_fields = ["title", "channel__name", "channel__acronym", "recipient__name"]
