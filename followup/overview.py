@@ -16,6 +16,7 @@ from funding.breakdowns.tables import breakdown, by_year
 from funding.breakdowns.views import link
 from funding.models import YearlyAmount
 from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan, implausible_year
+from projects.filters import ALL_OBJECTIVES
 
 from .grouping import grouped, project_amounts
 from .models import Effort
@@ -57,15 +58,28 @@ def plan_for(year):
     return plans.filter(start_year__lte=year).first() or plans.last()
 
 
-def funding_query(plan, year=None, measure=None):
-    """The breakdown filters behind a measure's funding: the plan or the measure, the year."""
+def plan_year_links(plan, year):
+    """[(year, url)]: each of the plan's years with a link to its list, when `year` lies outside
+    them (plan_for fell back to the nearest plan with measures); else []."""
+    if plan is None or year in plan.years:
+        return []
+    return [(own, f"{reverse('measures')}?year={own}") for own in plan.years]
+
+
+def funding_query(plan, year=None, measure=None, years=None):
+    """The breakdown filters behind a measure's funding: the plan or the measure, the year or
+    the span of `years` (first, last), and every objective (the breakdown pages open on the main
+    objective, so the link says so to show the same numbers)."""
     query = QueryDict(mutable=True)
+    query["objective"] = ALL_OBJECTIVES
     if measure is not None:
         query["measure"] = str(measure.pk)
     elif plan is not None:
         query["plan"] = str(plan.pk)
     if year is not None:
-        query.update({"year_from": str(year), "year_to": str(year)})
+        years = (year, year)
+    if years is not None:
+        query.update({"year_from": str(years[0]), "year_to": str(years[1])})
     return query
 
 
@@ -137,6 +151,18 @@ def by_goal(lines):
     return list(goals.items())
 
 
+def spans(years):
+    """Sorted years in words, runs joined by an en dash: [2000, 2001, 2002, 2005] gives
+    "2000-2002, 2005" (with the dash)."""
+    runs = []
+    for year in sorted(years):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
 @dataclass
 class MeasureRecord:
     measure: object
@@ -145,16 +171,30 @@ class MeasureRecord:
     chart: dict
     funding_url: str
     regions: list  # grouping.RegionGroup
+    plan_only: bool  # only the plan's own years (years=plan), else all years
+    outside: str = ""  # the funded years outside the plan's, in words (see `spans`)
+
+    @property
+    def year_links(self):
+        """[(label, url, current)]: the plan's own years or all years, one click each."""
+        own = gettext("the plan's own years (%(period)s)") % {"period": self.measure.plan.period}
+        return [
+            (own, "?years=plan", self.plan_only),
+            (gettext("all years"), "?years=all", not self.plan_only),
+        ]
 
 
-def measure_record(measure):
-    """The measure's statuses, funding by year (its row of the measure-by-year breakdown) and
-    efforts grouped by region and country."""
-    query = funding_query(None, measure=measure)
+def measure_record(measure, plan_only=False):
+    """The measure's statuses, funding by year (its row of the measure-by-year breakdown, over
+    the plan's own years if `plan_only`) and efforts grouped by region and country."""
+    plan = measure.plan
+    span = (plan.start_year, plan.end_year) if plan_only else None
+    query = funding_query(None, measure=measure, years=span)
     matrix = by_year(DIMENSIONS["measure"], funding_filter(query).qs)
     row = next((row for row in matrix.rows if row.key == measure.number), None)
     funding = list(zip(matrix.years, row.cells, strict=True)) if row else []
     efforts = list(measure.efforts.for_report().order_by("year", "pk"))
+    outside = [year for year, amount in funding if amount and year not in plan.years]
     return MeasureRecord(
         measure,
         list(measure.statuses.all()),
@@ -162,4 +202,6 @@ def measure_record(measure):
         charts.bars((str(year), amount) for year, amount in funding),
         link("measure", f"{query.urlencode()}&by=year"),
         grouped(efforts, project_amounts(efforts)),
+        plan_only,
+        spans(outside),
     )

@@ -20,12 +20,14 @@ from .overview import (
     measure_lines,
     measure_record,
     plan_for,
+    plan_year_links,
 )
 from .report import build_report
 from .word import write_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = ("", "html", "docx")
+YEARS = ("", "all", "plan")  # a measure's funding over all years (the default) or the plan's
 
 
 def bad_request(request, message):
@@ -44,13 +46,20 @@ def measure_list(request):
     plan = plan_for(year)
     lines, funding_url = measure_lines(plan, year) if plan else ([], "")
     context = {"year": year, "plan": plan, "goals": by_goal(lines), "funding_url": funding_url}
+    context["plan_years"] = plan_year_links(plan, year)
     return render(request, "followup/measure_list.html", context)
 
 
 @login_required
 @require_GET
-@accepts()
+@accepts("years")
 def measure_detail(request, plan, number):
+    years = request.GET.get("years", "")
+    if years not in YEARS:
+        message = _("The years are “plan” (the plan's own years) or “all”, not %(value)r.") % {
+            "value": years
+        }
+        return bad_request(request, message)
     start, _sep, end = plan.partition("-")
     if not (start.isdigit() and end.isdigit()):
         raise Http404(_("A plan is named by its period, e.g. 2006-2009."))
@@ -58,7 +67,8 @@ def measure_detail(request, plan, number):
         Measure.objects.select_related("plan", "goal", "lead_ministry"),
         plan__start_year=int(start), plan__end_year=int(end), number=number,
     )  # fmt: skip
-    return render(request, "followup/measure_detail.html", {"record": measure_record(measure)})
+    record = measure_record(measure, plan_only=years == "plan")
+    return render(request, "followup/measure_detail.html", {"record": record})
 
 
 @login_required

@@ -66,7 +66,6 @@ def load_geography(apps):
 
 def load_partners(apps):
     PartnerGroup = apps.get_model("projects", "PartnerGroup")
-    ChannelCode = apps.get_model("projects", "ChannelCode")
     Channel = apps.get_model("projects", "Channel")
     ChannelAlias = apps.get_model("projects", "ChannelAlias")
     taken = taken_names(ChannelAlias)
@@ -74,13 +73,7 @@ def load_partners(apps):
         row["name"]: fill(PartnerGroup, {"name": row["name"]}, {})
         for row in reference_rows("partner_groups.csv")
     }
-    for row in reference_rows("oecd_channel_codes.csv"):
-        parent_code = int(row["parent_code"]) if row["parent_code"] else None
-        fill(
-            ChannelCode,
-            {"code": int(row["code"])},
-            {"name": row["name"], "parent_code": parent_code},
-        )
+    load_channel_codes(apps)
     rows = list(reference_rows("organisations.csv"))
     channels = {}
     for row in rows:
@@ -101,6 +94,19 @@ def load_partners(apps):
         add_aliases(ChannelAlias, "channel", channel, aliases(row["aliases"]), taken)
 
 
+def load_channel_codes(apps):
+    """The OECD channel codes, each with its name and parent code (a changed parent replaces
+    the stored one)."""
+    ChannelCode = apps.get_model("projects", "ChannelCode")
+    for row in reference_rows("oecd_channel_codes.csv"):
+        parent_code = int(row["parent_code"]) if row["parent_code"] else None
+        fill(
+            ChannelCode,
+            {"code": int(row["code"])},
+            {"name": row["name"], "parent_code": parent_code},
+        )
+
+
 def load_register(apps):
     """The register's own fields of every organisation (after load_partners)."""
     Channel = apps.get_model("projects", "Channel")
@@ -119,9 +125,10 @@ def load_units(apps):
 
 
 def snapshot(apps, app_label, model_name):
-    """Every row of a model as {id: values}, to compare before and after a load."""
+    """Every row of a model as {primary key: values}, to compare before and after a load."""
     model = apps.get_model(app_label, model_name)
-    return {row["id"]: row for row in model.objects.values()}
+    key = model._meta.pk.attname  # "id", or "code" for the channel codes
+    return {row[key]: row for row in model.objects.values()}
 
 
 def record_history(apps, app_label, model_name, before, reason):
@@ -133,10 +140,10 @@ def record_history(apps, app_label, model_name, before, reason):
         history(
             **row,
             history_date=now,
-            history_type="+" if row["id"] not in before else "~",
+            history_type="+" if key not in before else "~",
             history_change_reason=reason,
         )
-        for row in snapshot(apps, app_label, model_name).values()
-        if before.get(row["id"]) != row
+        for key, row in snapshot(apps, app_label, model_name).items()
+        if before.get(key) != row
     ]
     history.objects.bulk_create(records, batch_size=1000)

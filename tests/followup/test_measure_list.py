@@ -61,3 +61,15 @@ def test_funding_is_the_measure_breakdowns(analyst_client, make_agreement):
 def test_it_links_each_measure_to_its_page(analyst_client):
     page = analyst_client.get("/measures/?year=2007").content.decode()
     assert 'href="/measures/2006-2009/2/"' in page
+
+
+def test_a_year_outside_the_plan_says_so_and_links_to_the_plans_years(analyst_client):
+    page = analyst_client.get("/measures/?year=2003").content.decode()
+    assert (
+        "2003 lies outside the years of Stop human trafficking (2006–2009), the nearest plan "
+        "with measures recorded" in page
+    )
+    for year in range(2006, 2010):
+        assert f'href="/measures/?year={year}">{year}</a>' in page
+    page = analyst_client.get("/measures/?year=2007").content.decode()
+    assert "lies outside" not in page

@@ -75,6 +75,8 @@ QUERIES = {
     "/measures/?year=2007": 9,
     # measure, its filter and breakdown by year, efforts and 5 prefetches, amounts, statuses
     "/measures/2006-2009/1/": 14,
+    "/measures/2006-2009/1/?years=plan": 14,
+    "/measures/?year=2003": 10,  # before every plan: plan_for asks twice (none started, earliest)
     # the page's own (plan, measures, statuses, breakdown, efforts, prefetches, amounts,
     # goals, ministry) and section 2's 35 published figures, each computed as on /published/
     "/report/2007/": 65,
