@@ -1,0 +1,95 @@
+"""The server-drawn SVG charts in Norwegian, the site's default: their geometry is written in
+plain digits with a decimal point (an SVG length cannot be "180,0"), while the figures people
+read (table cells, the charts' labels and tooltips) keep the decimal comma and spaced thousands."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from projects.models import Channel
+
+NNBSP = "\u202f"
+SVG = "{http://www.w3.org/2000/svg}"
+NUMBERS = {"x", "y", "width", "height", "font-size", "cx", "cy", "r", "x1", "x2", "y1", "y2"}
+NUMBER_LISTS = {"viewBox", "points"}
+PLAIN = re.compile(r"-?\d+(\.\d+)?")  # what SVG reads: no comma, no spaced thousands
+
+
+@pytest.fixture
+def funding(make_agreement):
+    """Uneven amounts, so that the bars' lengths and the stacks' heights have decimals."""
+    make_agreement({2006: "1234567", 2007: "765432"}, recipient="Albania", number="AL-1")
+    make_agreement({2007: "345678"}, recipient="Mozambique", number="MZ-1")
+    make_agreement({2008: "98765"}, recipient="Global", number="GL-1")
+
+
+def charts(page):
+    """Each <svg> on the page, parsed as XML."""
+    found = re.findall(r"<svg\b.*?</svg>", page, flags=re.DOTALL)
+    assert found, "no chart on the page"
+    return [ET.fromstring(svg) for svg in found]
+
+
+def assert_plain_geometry(page):
+    """Every numeric attribute of every chart is a plain number SVG can read; returns the charts."""
+    parsed = charts(page)
+    for svg in parsed:
+        shapes = 0
+        for element in svg.iter():
+            for name, value in element.attrib.items():
+                if name in NUMBERS or name in NUMBER_LISTS:
+                    values = value.split(" ") if name in NUMBER_LISTS else [value]
+                    assert all(PLAIN.fullmatch(number) for number in values), (name, value)
+            shapes += element.tag == f"{SVG}rect"
+        assert shapes, "a chart without bars"
+    return parsed
+
+
+def titles(svg):
+    return [title.text for title in svg.iter(f"{SVG}title")]
+
+
+def get(client, url):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="nb")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="nb">' in page
+    return page
+
+
+def test_the_bars_of_a_breakdown_draw_in_norwegian(superuser_client, funding):
+    page = get(superuser_client, "/breakdowns/region/?objective=all")
+    (svg,) = assert_plain_geometry(page)
+    assert 'width="420.0"' in page  # the longest bar, not "420,0"
+    assert f'<td class="num">1{NNBSP}999{NNBSP}999</td>' in page  # Europe's amount
+    assert "Europe: NOK 2,0 mill." in titles(svg)  # the tooltip and the label stay Norwegian
+    assert "2,0 mill." in [text.text for text in svg.iter(f"{SVG}text")]
+
+
+def test_the_stacked_bars_by_year_draw_in_norwegian(superuser_client, funding):
+    page = get(superuser_client, "/breakdowns/region/?objective=all&by=year")
+    (svg,) = assert_plain_geometry(page)
+    assert 'x="32.0"' in page  # the first year's label, centred under its column
+    assert f'<td class="num">1{NNBSP}234{NNBSP}567</td>' in page  # Europe in 2006
+    assert "Europe, 2006: 1,2 mill." in titles(svg)
+
+
+def test_the_measure_pages_chart_draws_in_norwegian(superuser_client, funding):
+    page = get(superuser_client, "/measures/2006-2009/1/")
+    (svg,) = assert_plain_geometry(page)
+    assert "2006: NOK 1,2 mill." in titles(svg)
+    assert f'<td class="num">1{NNBSP}234{NNBSP}567</td>' in page
+
+
+def test_the_organisation_pages_chart_draws_in_norwegian(superuser_client, funding):
+    iom = Channel.objects.get(name="International Organization for Migration")
+    page = get(superuser_client, f"/organisations/{iom.pk}/")
+    (svg,) = assert_plain_geometry(page)
+    assert "2007: NOK 1,1 mill." in titles(svg)
+
+
+def test_the_overviews_chart_draws_in_norwegian(superuser_client, funding):
+    page = get(superuser_client, "/?objective=all")
+    (svg,) = assert_plain_geometry(page)
+    assert "Europe: NOK 2,0 mill." in titles(svg)
