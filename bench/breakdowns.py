@@ -33,87 +33,102 @@ PLAIN_STORAGES = settings.STORAGES | {
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 MEMORY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FILTER = "year_from=2000&year_to=2010&objective=main"
-WHERE = "ya.year BETWEEN 2000 AND 2010 AND p.objective = 'main'"
-JOINS = """FROM funding_yearlyamount ya
-    JOIN projects_agreement a ON a.id = ya.agreement_id
-    JOIN projects_project p ON p.id = a.project_id"""
-COUNTS = "SUM(ya.amount), COUNT(DISTINCT ya.agreement_id), COUNT(*)"
-
-
-def grouped(columns, joins=""):
-    return f"SELECT {columns}, {COUNTS} {JOINS} {joins} WHERE {WHERE} GROUP BY {columns}"
-
-
-RECIPIENT = """JOIN projects_recipient r ON r.id = p.recipient_id
-    JOIN projects_region rg ON rg.id = r.region_id"""
-CHANNEL = "JOIN projects_channel c ON c.id = p.channel_id"
-PARTNER_GROUP = "LEFT JOIN projects_partnergroup g ON g.id = c.partner_group_id"
-TOTAL = f"SELECT {COUNTS} {JOINS} WHERE {WHERE}"
-SCAN = "SELECT SUM(amount) FROM funding_yearlyamount"
-MEASURE_SPLIT = f"""
-WITH split AS (
-    SELECT ya.id AS ya_id, ya.agreement_id AS ag_id, pm.measure_id,
-           CAST(ROUND(ya.amount * 100) AS BIGINT) AS ore,
-           COALESCE(CAST(ROUND(pm.share * 100) AS BIGINT), 1) AS bp
-    {JOINS} LEFT JOIN projects_projectmeasure pm ON pm.project_id = p.id
-    WHERE {WHERE}
-), weighted AS (
-    SELECT split.*, CAST(SUM(bp) OVER (PARTITION BY ya_id) AS BIGINT) AS bp_total FROM split
-), parts AS (
-    SELECT ya_id, ag_id, measure_id, ore, ore * bp / bp_total AS base,
-           ore * bp % bp_total AS rem FROM weighted
-), ranked AS (
-    SELECT parts.*, ore - SUM(base) OVER (PARTITION BY ya_id) AS deficit,
-           ROW_NUMBER() OVER (PARTITION BY ya_id ORDER BY rem DESC, measure_id) AS rnk
-    FROM parts
+# The hand-written SQL reads the same funding facts as the pages (funding.facts): grouped by
+# their keys first, then named; an agreement counts once through its first fact in the period.
+WHERE = "f.year BETWEEN 2000 AND 2010"
+MAIN = f"{WHERE} AND f.objective = 'main'"
+FIRST = " AND ".join(
+    f"(f.prev_{stage} IS NULL OR f.prev_{stage} < 2000)"
+    for stage in ("planned", "allocated", "disbursed")
 )
-SELECT ranked.measure_id, m.number, m.title, m.plan_id,
-       SUM(base + CASE WHEN rnk <= deficit THEN 1 ELSE 0 END), COUNT(DISTINCT ag_id), COUNT(*)
-FROM ranked LEFT JOIN measures_measure m ON m.id = ranked.measure_id
-GROUP BY ranked.measure_id, m.number, m.title, m.plan_id"""
-PROFILE = f"""SELECT COUNT(*), COUNT(*) FILTER (WHERE span = 0), COUNT(*) FILTER (WHERE span > 0),
-    COUNT(*) FILTER (WHERE largest <= 100000), COUNT(*) FILTER (WHERE largest <= 1000000),
-    SUM(years), SUM(small) FROM (
-    SELECT ya.agreement_id, MAX(ya.year) - MIN(ya.year) AS span, MAX(ya.amount) AS largest,
-           COUNT(*) AS years, COUNT(*) FILTER (WHERE ya.amount <= 100000) AS small
-    {JOINS} WHERE {WHERE} GROUP BY ya.agreement_id) per_agreement"""
-
-REGION_SQL = grouped("rg.name, rg.geographic", RECIPIENT)
-COUNTRY_SQL = grouped("r.name, r.iso2, rg.geographic", RECIPIENT)
-CHANNEL_SQL = grouped("c.name, c.acronym, c.id", CHANNEL)
+COUNTS = f"SUM(f.amount) AS t, SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS a, COUNT(*) AS n"
+SUMS = "SUM(g.t), SUM(g.a), SUM(g.n)"
+RECIPIENT = """JOIN projects_recipient r ON r.id = g.recipient_id
+    JOIN projects_region rg ON rg.id = r.region_id"""
+CHANNEL = "JOIN projects_channel c ON c.id = g.channel_id"
+UNIT = "JOIN projects_administeringunit u ON u.id = g.unit_id"
 ANCESTORS = " ".join(
     f"LEFT JOIN projects_channel c{n} ON c{n}.id = c{n - 1 if n > 1 else ''}.parent_id"
     for n in (1, 2, 3)
 )
-FAMILY_SQL = grouped(
-    ", ".join(f"COALESCE(c3.{f}, c2.{f}, c1.{f}, c.{f})" for f in ("name", "acronym", "id")),
-    f"{CHANNEL} {ANCESTORS}",
+FAMILY = ", ".join(f"COALESCE(c3.{f}, c2.{f}, c1.{f}, c.{f})" for f in ("name", "acronym", "id"))
+
+
+def grouped(key, names, joins, where=MAIN, table="funding_fact", counts=COUNTS, more=""):
+    """Group the facts by `key`, then name the groups (`names` after `joins`) and add up
+    (`more`: sums of further counts)."""
+    return f"""SELECT {names}, {SUMS}{more} FROM (
+        SELECT {key}, {counts} FROM {table} f WHERE {where} GROUP BY {key}) g
+    {joins} GROUP BY {names}"""
+
+
+def profile():
+    """The overview's counts: the agreement profile's, which add up over groups."""
+    lasts = " AND ".join(
+        f"(f.next_{stage} IS NULL OR f.next_{stage} > 2010)"
+        for stage in ("planned", "allocated", "disbursed")
+    )
+    above = {
+        size: " AND ".join(
+            f"(f.{size}_prev_{stage} IS NULL OR f.{size}_prev_{stage} < 2000)"
+            for stage in ("planned", "allocated", "disbursed")
+        )
+        for size in ("small", "medium")
+    }
+    return (
+        f"{COUNTS}, SUM(CASE WHEN {FIRST} AND {lasts} THEN 1 ELSE 0 END) AS one, "
+        f"SUM(CASE WHEN {above['small']} AND f.amount > 100000 THEN 1 ELSE 0 END) AS s, "
+        f"SUM(CASE WHEN {above['medium']} AND f.amount > 1000000 THEN 1 ELSE 0 END) AS m, "
+        "COUNT(*) FILTER (WHERE f.amount <= 100000) AS le"
+    )
+
+
+REGION_SQL = grouped("f.recipient_id", "rg.name, rg.geographic", RECIPIENT)
+COUNTRY_SQL = grouped("f.recipient_id", "r.name, r.iso2, rg.geographic", RECIPIENT)
+CHANNEL_SQL = grouped("f.channel_id", "c.name, c.acronym, c.id", CHANNEL)
+YEARS = "SUM(f.amount) AS t, COUNT(*) AS a, COUNT(*) AS n, "
+YEARS += f"SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS firsts"
+# the overview: objective and recipient (every objective, the profile's counts), then channel
+OVERVIEW_SQL = f"""SELECT rg.name, rg.geographic, r.name, r.iso2, g.objective, {SUMS},
+    SUM(g.one), SUM(g.s), SUM(g.m), SUM(g.le) FROM (
+    SELECT f.objective, f.recipient_id, {profile()} FROM funding_fact f WHERE {WHERE}
+    GROUP BY f.objective, f.recipient_id) g {RECIPIENT}
+    GROUP BY rg.name, rg.geographic, r.name, r.iso2, g.objective"""
+MEASURE_COUNTS = (
+    f"SUM(f.amount) AS t, SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS a, COUNT(*) AS n, "
+    f"SUM(CASE WHEN {FIRST} AND f.first_part THEN 1 ELSE 0 END) AS firsts, "
+    "COUNT(*) FILTER (WHERE f.first_part) AS leads"
 )
-OBJECTIVE_SQL = grouped("p.objective")
+KIND_SQL = grouped("f.channel_id", "c.kind", CHANNEL)
+FAMILY_SQL = grouped("f.channel_id", FAMILY, f"{CHANNEL} {ANCESTORS}")
+PARTNER_GROUP = f"{CHANNEL} LEFT JOIN projects_partnergroup pg ON pg.id = c.partner_group_id"
+PARTNER_GROUP_SQL = grouped("f.channel_id", "pg.name", PARTNER_GROUP)
+FIRSTS = ", SUM(g.firsts)"
+YEAR_SQL = grouped("f.year", "g.year", "", counts=YEARS, more=FIRSTS)
+REGION_BY_YEAR_SQL = grouped(
+    "f.recipient_id, f.year", "rg.name, rg.geographic, g.year", RECIPIENT, counts=YEARS
+)
+MEASURE_SQL = grouped(
+    "f.measure_id", "g.measure_id, m.number, m.title, m.plan_id",
+    "LEFT JOIN measures_measure m ON m.id = g.measure_id",
+    table="funding_factpart", counts=MEASURE_COUNTS, more=f"{FIRSTS}, SUM(g.leads)",
+)  # fmt: skip
 # Each page against the statements a person would write to produce the same table.
 PAGES = {
     "region": ("/breakdowns/region/", [REGION_SQL]),
     "country": ("/breakdowns/country/", [COUNTRY_SQL]),
     "channel": ("/breakdowns/channel/", [CHANNEL_SQL]),
-    "organisation_kind": ("/breakdowns/organisation-kind/", [grouped("c.kind", CHANNEL)]),
+    "organisation_kind": ("/breakdowns/organisation-kind/", [KIND_SQL]),
     "organisation_family": ("/breakdowns/organisation-family/", [FAMILY_SQL]),
-    "partner_group": (
-        "/breakdowns/partner-group/",
-        [grouped("g.name", f"{CHANNEL} {PARTNER_GROUP}")],
-    ),
-    "year": ("/breakdowns/year/", [grouped("ya.year"), TOTAL]),
-    "unit": (
-        "/breakdowns/unit/",
-        [grouped("u.name", "JOIN projects_administeringunit u ON u.id = a.unit_id")],
-    ),
-    "measure": ("/breakdowns/measure/", [MEASURE_SPLIT, TOTAL]),
-    "objective": ("/breakdowns/objective/", [OBJECTIVE_SQL]),
-    "region_by_year": (
-        "/breakdowns/region/?by=year",
-        [grouped("rg.name, rg.geographic, ya.year", RECIPIENT)],
-    ),
-    "overview": ("/", [OBJECTIVE_SQL, REGION_SQL, COUNTRY_SQL, CHANNEL_SQL, PROFILE]),
+    "partner_group": ("/breakdowns/partner-group/", [PARTNER_GROUP_SQL]),
+    "year": ("/breakdowns/year/", [YEAR_SQL]),
+    "unit": ("/breakdowns/unit/", [grouped("f.unit_id", "u.name", UNIT)]),
+    "measure": ("/breakdowns/measure/", [MEASURE_SQL]),
+    "objective": ("/breakdowns/objective/", [grouped("f.objective", "g.objective", "")]),
+    "region_by_year": ("/breakdowns/region/?by=year", [REGION_BY_YEAR_SQL]),
+    "overview": ("/", [OVERVIEW_SQL, CHANNEL_SQL]),
 }  # fmt: skip
+SCAN = "SELECT SUM(amount) FROM funding_yearlyamount"
 
 
 def main(rows, runs, seed, out, progress=SILENT):

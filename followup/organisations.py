@@ -73,10 +73,7 @@ def organisation_list(request):
             effort_count=Count("efforts", distinct=True),
         ).order_by("name")
     )
-    own = {
-        row["agreement__project__channel"]: row["total"]
-        for row in f.qs.totals_by("agreement__project__channel")
-    }
+    own = {row["channel"]: row["total"] for row in f.qs.totals_by("channel")}
     tree = register_tree(channels, subtree_totals(channels, own))
     context = {"filter": f, "tree": tree, "query": f.query_string()}
     return render(request, "followup/organisation_list.html", context)

@@ -18,6 +18,7 @@ from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
 
+from . import fact_refresh
 from .models import YearlyAmount
 
 BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
@@ -164,7 +165,11 @@ class ProjectEntry:
     @transaction.atomic
     def save(self):
         """Save everything or nothing; the history records the request's user (simple-history's
-        middleware), as for an edit in the admin."""
+        middleware), as for an edit in the admin. The funding facts are refreshed once."""
+        with fact_refresh.deferred():
+            return self.save_all()
+
+    def save_all(self):
         project = self.project.save()
         self.shares.save()
         self.agreements.save()

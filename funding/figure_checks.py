@@ -33,7 +33,7 @@ def ranking(query, amounts):
     rank), and the ranking's top. Rows outside the share base (not geographically allocated)
     are not ranked; `among=countries` ranks countries only, not regional recipients."""
     if query.get("among") == "countries":
-        amounts = amounts.filter(agreement__project__recipient__kind=Recipient.Kind.COUNTRY)
+        amounts = amounts.filter(recipient__kind=Recipient.Kind.COUNTRY)
     table = breakdown(DIMENSIONS[query["dimension"]], amounts, sort="-amount")
     rows = [row for row in table.rows if row.in_base and row.amount > 0]
     ranked = [
@@ -54,7 +54,7 @@ def share_shift(query, amounts):
     dimension, keys = DIMENSIONS[query["dimension"]], query.getlist("row")
     shares = {}
     for year in (int(query["base_year"]), int(query["year"])):
-        table = breakdown(dimension, amounts.filter(year=year))
+        table = breakdown(dimension, amounts.within(year, year))
         if not table.base:
             return None, []
         rows = [table.row(key) for key in keys]

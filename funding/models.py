@@ -3,8 +3,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import connections, models
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db import models
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
@@ -13,6 +13,7 @@ from projects.models import Agreement
 from web.formats import nok
 
 from .closed_years import ClosedYear  # noqa: F401  (registers the model with the app)
+from .facts import Fact  # noqa: F401  (registers the model with the app)
 
 ORE = Decimal("0.01")
 
@@ -53,92 +54,6 @@ class YearlyAmountQuerySet(models.QuerySet):
         )
         row["total"] = Decimal(row["total"]).quantize(ORE)
         return row
-
-    def agreement_profile(self, small=Decimal(100_000), medium=Decimal(1_000_000)):
-        """Agreements counted by the span of their funded years (last - first) and by their
-        largest annual amount, and the agreement-years of at most `small` NOK."""
-        per_agreement = (
-            self.order_by()
-            .values("agreement")
-            .annotate(
-                span=Max("year") - Min("year"),
-                largest=Max("amount"),
-                years=Count("id"),
-                small_years=Count("id", filter=Q(amount__lte=small)),
-            )
-        )
-        row = per_agreement.aggregate(
-            agreements=Count("agreement"),
-            one_year=Count("agreement", filter=Q(span=0)),
-            multi_year=Count("agreement", filter=Q(span__gt=0)),
-            largest_le_small=Count("agreement", filter=Q(largest__lte=small)),
-            largest_le_medium=Count("agreement", filter=Q(largest__lte=medium)),
-            agreement_years=Sum("years", default=0),
-            agreement_years_le_small=Sum("small_years", default=0),
-        )
-        row["largest_above_medium"] = row["agreements"] - row["largest_le_medium"]
-        return row
-
-    def totals_by_measure(self, by_year=False):
-        """Amounts split by the project's measure shares, one row per measure (and year).
-
-        Each agreement-year is split in øre in proportion to its project's shares; the øre
-        left over by rounding down go one each to the largest remainders (ties: lowest measure
-        id), so the parts add up to the amount exactly. A project without measures gives one
-        row with measure None. Rows: measure_id, number, title, plan_id, [year,] total,
-        agreements, agreement_years. The split needs window functions the ORM cannot
-        aggregate over, so the filtered queryset is compiled and wrapped in SQL.
-        """
-        from measures.models import Measure
-        from projects.models import ProjectMeasure
-
-        inner = self.order_by().values(
-            ya_id=F("id"), ag_id=F("agreement_id"), yr=F("year"), amt=F("amount"),
-            project_id=F("agreement__project_id"),
-        )  # fmt: skip
-        connection = connections[self.db]
-        inner_sql, params = inner.query.get_compiler(connection=connection).as_sql()
-        year = ", ranked.yr" if by_year else ""
-        sql = f"""
-            WITH ya AS ({inner_sql}),
-            split AS (
-                SELECT ya.ya_id, ya.ag_id, ya.yr, pm.measure_id,
-                       CAST(ROUND(ya.amt * 100) AS BIGINT) AS ore,
-                       COALESCE(CAST(ROUND(pm.share * 100) AS BIGINT), 1) AS bp
-                FROM ya LEFT JOIN {ProjectMeasure._meta.db_table} pm
-                     ON pm.project_id = ya.project_id
-            ),
-            weighted AS (
-                SELECT split.*, CAST(SUM(bp) OVER (PARTITION BY ya_id) AS BIGINT) AS bp_total
-                FROM split
-            ),
-            parts AS (
-                SELECT ya_id, ag_id, yr, measure_id, ore,
-                       ore * bp / bp_total AS base, ore * bp %% bp_total AS rem
-                FROM weighted
-            ),
-            ranked AS (
-                SELECT parts.*,
-                       ore - SUM(base) OVER (PARTITION BY ya_id) AS deficit,
-                       ROW_NUMBER() OVER (
-                           PARTITION BY ya_id ORDER BY rem DESC, measure_id
-                       ) AS rnk
-                FROM parts
-            )
-            SELECT ranked.measure_id, m.number, m.title, m.plan_id{year},
-                   SUM(base + CASE WHEN rnk <= deficit THEN 1 ELSE 0 END) AS ore,
-                   COUNT(DISTINCT ag_id) AS agreements, COUNT(*) AS agreement_years
-            FROM ranked LEFT JOIN {Measure._meta.db_table} m ON m.id = ranked.measure_id
-            GROUP BY ranked.measure_id, m.number, m.title, m.plan_id{year}
-        """
-        names = ["measure_id", "number", "title", "plan_id"] + (["year"] if by_year else [])
-        names += ["ore", "agreements", "agreement_years"]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-        for row in rows:
-            row["total"] = (Decimal(int(row.pop("ore"))) / 100).quantize(ORE)
-        return rows
 
 
 class AmountStatus(models.TextChoices):

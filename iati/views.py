@@ -19,7 +19,7 @@ def activities_xml(request):
         errors = "\n".join(f"{name}: {' '.join(e)}" for name, e in f.errors.items())
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     try:
-        export = export_iati(f.qs)
+        export = export_iati(f.amounts())
     except NotConfigured as error:
         return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(export.xml(), content_type="application/xml; charset=utf-8")

@@ -1,4 +1,4 @@
-"""The dimensions a breakdown groups yearly amounts by.
+"""The dimensions a breakdown groups the funding facts (yearly amounts) by.
 
 Each dimension declares the values() paths its query groups by and how a grouped row becomes a
 key (stable: what downloads and filters name the row by), a label (what people read) and a
@@ -9,42 +9,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Channel, OrganisationKind, Project
 
+from .labels import named_totals
+
 NO_MEASURE = _("No measure recorded")
 NO_PARTNER_GROUP = _("No partner group recorded")
 NO_KIND = _("Kind not recorded")
 KINDS = dict(OrganisationKind.choices)
-PROJECT = "agreement__project__"
-REGION = f"{PROJECT}recipient__region__name"
-GEOGRAPHIC = f"{PROJECT}recipient__region__geographic"
-RECIPIENT, ISO2 = f"{PROJECT}recipient__name", f"{PROJECT}recipient__iso2"
-CHANNEL, ACRONYM = f"{PROJECT}channel__name", f"{PROJECT}channel__acronym"
-CHANNEL_ID = f"{PROJECT}channel"
-PARTNER_GROUP = f"{PROJECT}channel__partner_group__name"
-UNIT = "agreement__unit__name"
-OBJECTIVE = f"{PROJECT}objective"
-KIND = f"{PROJECT}channel__kind"
-# The register is shallow (fixtures/reference/organisations.csv: at most two levels below the
-# top), so a channel's family, its top-level parent, is the first ancestor found walking up
-# FAMILY_DEPTH parents: a join per level, all in the grouped query. A missing ancestor is NULL
-# (an outer join); names and acronyms are never NULL, so the first non-NULL one is the top's.
-FAMILY_DEPTH = 4
+REGION = "recipient__region__name"
+GEOGRAPHIC = "recipient__region__geographic"
+RECIPIENT, ISO2 = "recipient__name", "recipient__iso2"
+CHANNEL, ACRONYM = "channel__name", "channel__acronym"
+CHANNEL_ID = "channel"
+PARTNER_GROUP = "channel__partner_group__name"
+UNIT = "unit__name"
+OBJECTIVE = "objective"
+KIND = "channel__kind"
 FAMILY, FAMILY_ACRONYM, FAMILY_ID = "family", "family_acronym", "family_id"
-
-
-def up(field):
-    """The field of the channel and of each ancestor, the highest first."""
-    paths = [f"{PROJECT}channel__{'parent__' * level}{field}" for level in range(FAMILY_DEPTH)]
-    return Coalesce(*(F(path) for path in reversed(paths)))
-
-
-FAMILY_FIELDS = {FAMILY: up("name"), FAMILY_ACRONYM: up("acronym"), FAMILY_ID: up("id")}
 OBJECTIVES = dict(Project.Objective.choices)
 MEASURE_NOTE = _(
     "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
@@ -78,7 +63,6 @@ class Dimension:
     one_per_agreement: bool = True  # does every agreement fall in exactly one row?
     note: str = ""  # said after the share basis
     grouping: Callable | None = None  # (queryset, by_year) -> grouped rows, instead of `fields`
-    annotations: dict | None = None  # expressions `fields` may name
     page: str | None = None  # the path of the id of the row's organisation, for a link to its page
 
     @property
@@ -90,9 +74,8 @@ class Dimension:
         if self.grouping is not None:
             return self.grouping(queryset, by_year)
         years = ("year",) if by_year and "year" not in self.fields else ()
-        if self.annotations:
-            queryset = queryset.annotate(**self.annotations)
-        return list(queryset.totals_by(*self.fields, *years))
+        once = None if self.one_per_agreement else queryset.once()
+        return named_totals(queryset, (*self.fields, *years), extra=once)
 
     def in_base(self, row):
         """Does the grouped row count in the share base?"""
@@ -127,8 +110,14 @@ def measure_label(row):
     return label + (f": {row['title']}" if row["title"] else "")
 
 
-def by_measure(queryset, by_year):
-    return queryset.totals_by_measure(by_year=by_year)
+MEASURE_FIELDS = ("measure_id", "number", "title", "plan_id")
+
+
+def by_measure(facts, by_year):
+    """The facts' measure parts (funding.facts.FactPart) by measure (and year)."""
+    parts = facts.parts()
+    fields = (*MEASURE_FIELDS, *(("year",) if by_year else ()))
+    return named_totals(parts, fields, extra=parts.once())
 
 
 DIMENSIONS = {
@@ -155,7 +144,7 @@ DIMENSIONS = {
         Dimension(
             "organisation-family", _("Organisation family"), (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
             key=itemgetter(FAMILY), label=lambda row: named(row[FAMILY], row[FAMILY_ACRONYM]),
-            drill=Drill("channel", "channel_family"), annotations=FAMILY_FIELDS, page=FAMILY_ID,
+            drill=Drill("channel", "channel_family"), page=FAMILY_ID,
         ),
         Dimension(
             "partner-group", _("Partner group"), (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),

@@ -1,9 +1,11 @@
 """The analysts' filters over yearly amounts, all in the query string.
 
-AmountFilters are the yearly amount's own (year from/to, status); FundingFilter adds the
-project's dimensions through the amount's agreement. The projects list extends projects'
-ProjectFilter with AmountFilters (funding/project_pages.py). Many-valued relations (a project's
-measures) filter with Exists(), never by joining, so that a filtered sum counts every amount once.
+AmountFilters are the yearly amount's own (year from/to, status); FundingFilter filters the
+funding facts (funding.facts: each yearly amount with its agreement's keys) by them and by the
+project's dimensions, and tells the facts which years and stages it kept, so that they count
+each agreement once. The projects list extends projects' ProjectFilter with AmountFilters
+(funding/project_pages.py). Many-valued relations (a project's measures) filter with Exists(),
+never by joining, so that a filtered sum counts every amount once.
 """
 
 import django_filters
@@ -12,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from funding.models import YearlyAmount
+from funding.models import Fact, YearlyAmount
 from international.models import TREATY_KINDS, Instrument, InstrumentStatus
 from projects.filters import (
     channel_family_filter,
@@ -24,7 +26,7 @@ from projects.filters import (
 from projects.models import AdministeringUnit, Channel, OrganisationKind, PartnerGroup, Region
 from web.filters import PeriodForm, YearFilter, model_filter
 
-PROJECT = "agreement__project"
+PROJECT = "project"  # the fact's project
 RATIFIED = [("yes", _("Ratified")), ("signed", _("Signed, not ratified")), ("no", _("Neither"))]
 RATIFICATION_PARTS = ("instrument", "ratified", "ratified_by")
 
@@ -91,25 +93,25 @@ def ratification(instrument, answer, year, recipient):
 
 
 class FundingFilter(AmountFilters):
-    objective = objective_filter(f"{PROJECT}__objective")
-    region = model_filter(f"{PROJECT}__recipient__region", Region.objects.all(), "Region")
-    country = recipient_filter(f"{PROJECT}__recipient")
-    channel = model_filter(f"{PROJECT}__channel", Channel.objects.all(), "Channel")
-    channel_family = channel_family_filter(f"{PROJECT}__channel")
+    objective = objective_filter("objective")
+    region = model_filter("recipient__region", Region.objects.all(), "Region")
+    country = recipient_filter("recipient")
+    channel = model_filter("channel", Channel.objects.all(), "Channel")
+    channel_family = channel_family_filter("channel")
     channel_kind = django_filters.MultipleChoiceFilter(
-        field_name=f"{PROJECT}__channel__kind",
+        field_name="channel__kind",
         lookup_expr="exact",
         choices=OrganisationKind.choices,
         label=_("Organisation kind"),
     )
     partner_group = model_filter(
-        f"{PROJECT}__channel__partner_group", PartnerGroup.objects.all(), "Partner group"
+        "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
     )
-    unit = model_filter("agreement__unit", AdministeringUnit.objects.all(), "Administering unit")
+    unit = model_filter("unit", AdministeringUnit.objects.all(), "Administering unit")
     measure = measure_filter(PROJECT)
     plan = plan_filter(PROJECT)
     instrument = django_filters.ModelChoiceFilter(
-        field_name=f"{PROJECT}__recipient",
+        field_name="recipient",
         lookup_expr="exact",
         queryset=Instrument.objects.filter(kind__in=TREATY_KINDS),
         to_field_name="short_name",
@@ -117,21 +119,34 @@ class FundingFilter(AmountFilters):
         method="filter_ratified",
     )
     ratified = django_filters.ChoiceFilter(
-        field_name=f"{PROJECT}__recipient",
+        field_name="recipient",
         lookup_expr="exact",
         choices=RATIFIED,
         label=_("Recipient has ratified it"),
         method="filter_ratified",
     )
     ratified_by = YearFilter(
-        field_name=f"{PROJECT}__recipient",
+        field_name="recipient",
         lookup_expr="exact",
         label=_("… by the end of year"),
         method="filter_ratified",
     )
 
     class Meta(AmountFilters.Meta):
+        model = Fact
         form = FundingForm
+
+    def filter_queryset(self, queryset):
+        """The facts that pass, counted by the years and stages chosen."""
+        data = self.form.cleaned_data
+        facts = super().filter_queryset(queryset)
+        facts = facts.counted(data.get("year_from"), data.get("year_to"), data.get("status"))
+        facts.source = self.filter_queryset  # the measure parts, filtered the same way
+        return facts
+
+    def amounts(self):
+        """The yearly amounts that pass (the facts' primary keys are theirs)."""
+        return YearlyAmount.objects.filter(pk__in=self.qs.values("pk"))
 
     def filter_ratified(self, queryset, name, value):
         """The three ratification filters act as one, on the instrument's turn."""
@@ -139,7 +154,7 @@ class FundingFilter(AmountFilters):
             return queryset
         data = self.form.cleaned_data
         year = data.get("ratified_by") or data.get("year_to")
-        return queryset.filter(ratification(value, data["ratified"], year, f"{PROJECT}__recipient"))
+        return queryset.filter(ratification(value, data["ratified"], year, "recipient"))
 
     def applied(self):
         """The filters in use, as {name: value or [values]} from the query string."""
@@ -166,5 +181,5 @@ def many(f):
 
 
 def funding_filter(data):
-    """The FundingFilter for `data` (a QueryDict) over every yearly amount."""
-    return FundingFilter(data, queryset=YearlyAmount.objects.all())
+    """The FundingFilter for `data` (a QueryDict) over every funding fact."""
+    return FundingFilter(data, queryset=Fact.objects.all())

@@ -22,6 +22,7 @@ from web.formats import nok
 
 from . import charts
 from .dimensions import Dimension
+from .labels import named_totals
 
 SHARE = Decimal("0.0001")
 BASE_LABEL = _("Geographically allocated total (share base)")
@@ -152,23 +153,25 @@ def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None):
     if dimension.one_per_agreement:
         agreements = sum(row.agreements for row in rows)
         agreement_years = sum(row.agreement_years for row in rows)
-    else:
-        summary = queryset.summary()
-        agreements, agreement_years = summary["agreements"], summary["agreement_years"]
+    else:  # the groups' counts of each agreement's first fact and of facts (FactQuerySet.once)
+        agreements = sum(grouped["firsts"] for grouped in grouped_rows)
+        agreement_years = sum(grouped["leads"] for grouped in grouped_rows)
     rows = sort_rows(rows, sort, Breakdown.SORTS)
     return Breakdown(dimension, rows, total, base, agreements, agreement_years, sort)
 
 
-def breakdowns(dimensions, queryset, link=None):
+def breakdowns(dimensions, queryset, link=None, finest=None):
     """The breakdowns by several `dimensions` from one grouped query: grouped by all their
     fields together, then added up per dimension. Exact for dimensions of the agreement's own
     fields (one_per_agreement, plain fields): each agreement falls in one finest group, so its
-    agreement counts add up too. {slug: Breakdown}."""
-    fields = list(dict.fromkeys(field for d in dimensions for field in d.fields))
-    finest = list(queryset.totals_by(*fields))
+    agreement counts add up too. `finest`: those groups, if already computed. {slug:
+    Breakdown}."""
+    if finest is None:
+        fields = list(dict.fromkeys(field for d in dimensions for field in d.fields))
+        finest = named_totals(queryset, fields)
     tables = {}
     for dimension in dimensions:
-        if dimension.grouping or dimension.annotations or not dimension.one_per_agreement:
+        if dimension.grouping or not dimension.one_per_agreement:
             raise ValueError(f"{dimension.slug} cannot be added up from finer groups.")
         tables[dimension.slug] = breakdown(
             dimension, queryset, link=link, grouped_rows=rolled_up(finest, dimension.fields)

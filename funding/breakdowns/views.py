@@ -19,7 +19,8 @@ from .basis import ALL, basis_line, plan_years, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import FundingFilter, funding_filter
-from .tables import breakdown, breakdowns, by_year
+from .overview import overview_tables
+from .tables import breakdown, by_year
 
 HEADERS = {  # column: (title, CSS class)
     "label": (_("Label"), ""),
@@ -28,7 +29,6 @@ HEADERS = {  # column: (title, CSS class)
     "agreements": (_("Agreements"), "num"),
     "agreement_years": (_("Agreement-years"), "num"),
 }
-OVERVIEW = ("objective", "region", "country", "channel")
 
 
 def link(target, query="", **params):
@@ -45,8 +45,23 @@ def link(target, query="", **params):
 
 
 def row_links(query):
-    """The tables' `link(target, parameter, value)`: drill-down URLs that keep the filters."""
-    return lambda target, parameter, value: link(target, query, **{parameter: value})
+    """The tables' `link(target, parameter, value)`: drill-down URLs that keep the filters, as
+    `link` makes them. A table has a row per country or channel: the query string is parsed and
+    each target's path found once, not once per row."""
+    filters = dict(QueryDict(query).lists())
+    paths = {}
+
+    def row_link(target, parameter, value):
+        if target not in paths:
+            paths[target] = link(target)
+        params = {parameter: value}
+        if "year" in params:
+            year = params.pop("year")
+            params.update(year_from=year, year_to=year)
+        merged = filters | {name: [value] for name, value in params.items()}
+        return f"{paths[target]}?{urlencode(merged, doseq=True)}"
+
+    return row_link
 
 
 def here(*parts):
@@ -151,15 +166,18 @@ def overview_content(request):
         return content(
             "funding/overview.html", {"filter": f, "basis": basis}, _("Overview"), status=400
         )
-    amounts, query = f.qs, f.query_string()
-    links = row_links(query)
-    tables = breakdowns([DIMENSIONS[slug] for slug in OVERVIEW[1:]], amounts, link=links)
+    query = f.query_string()
     # the objective cards show both objectives whatever the basis, each linking to its own
     data = f.data.copy()
     data["objective"] = ALL
     both = funding_filter(data)
-    both_query = both.query_string() if both.is_valid() else query
-    objectives = breakdown(DIMENSIONS["objective"], both.qs, link=row_links(both_query))
+    kept = f.form.cleaned_data.get("objective")
+    kept = None if kept in (None, "", ALL) else {kept}
+    if not both.is_valid():  # f is valid, so this cannot be: show the basis's objective only
+        both = f
+    tables, objectives, profile = overview_tables(
+        f.qs, both.qs, kept, row_links(query), row_links(both.query_string())
+    )
     regions = tables["region"]
     context = {
         "filter": f,
@@ -167,7 +185,7 @@ def overview_content(request):
         "objectives": objectives,
         "main": objectives.row(Project.Objective.MAIN),
         "subsidiary": objectives.row(Project.Objective.SUBSIDIARY),
-        "profile": amounts.agreement_profile(),
+        "profile": profile,
         "countries": tables["country"].rows[:10],
         "channels": tables["channel"].rows[:10],
         "regions": regions,

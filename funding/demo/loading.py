@@ -9,6 +9,7 @@ transaction, so the result never depends on what was loaded before.
 
 from django.db import transaction
 
+from funding import fact_refresh
 from funding.closed_years import refusal
 from funding.importing import import_records
 from funding.importing.lookups import equal_shares
@@ -137,7 +138,8 @@ def demo_remove():
     if message := refusal(*demo_years.distinct().values_list("year", flat=True)):
         raise DemoLoadError(message)
 
-    deleted, _ = Project.objects.exclude(demo="").delete()
+    with fact_refresh.deferred():  # one refresh of the funding facts, not one per amount
+        deleted, _ = Project.objects.exclude(demo="").delete()
     return deleted
 
 

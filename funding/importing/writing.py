@@ -6,8 +6,9 @@ is zero sends nothing, so re-importing an unchanged file writes nothing.
 
 from django.utils.translation import gettext as _
 
+from funding.fact_refresh import refresh_sql
 from history.versions import bump_data_version
-from projects.models import AdministeringUnit, Channel
+from projects.models import AdministeringUnit, Agreement, Channel
 from web.progress import SILENT
 
 from . import history
@@ -44,8 +45,21 @@ def write_import(stage, lookups, counts, run, progress=SILENT):
         step(_("Recording the history"))
         history.record_changes(stage, run, before)
     if counts.anything_changed or any(created.values()):
+        step(_("Updating the funding facts"))
+        refresh_facts(stage)
         mark_data_changed()
     return created
+
+
+def refresh_facts(stage):
+    """Rewrite the funding facts of every agreement of the staged projects (their amounts,
+    periods or project fields may have changed): funding.fact_refresh."""
+    agreements = (
+        f"SELECT a.id FROM {Agreement._meta.db_table} a "
+        "WHERE a.project_id IN (SELECT project_id FROM import_proj)"
+    )
+    for statement in refresh_sql(agreements):
+        stage.sql(statement)
 
 
 def mark_data_changed():

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.tables import breakdown
-from funding.models import YearlyAmount
+from funding.models import Fact
 
 
 def test_it_lists_the_37_measures_by_goal_for_the_year_given(analyst_client):
@@ -47,7 +47,7 @@ def test_a_measure_with_nothing_recorded_is_flagged(analyst_client, make_effort,
 def test_funding_is_the_measure_breakdowns(analyst_client, make_agreement):
     make_agreement(amounts={2007: 1000, 2008: 5000}, measures=((1, 60), (5, 40)))
     make_agreement(title="Other", amounts={2007: 333}, measures=((5, 100),))
-    table = breakdown(DIMENSIONS["measure"], YearlyAmount.objects.filter(year=2007))
+    table = breakdown(DIMENSIONS["measure"], Fact.objects.within(2007, 2007))
     lines = {
         line.measure.number: line
         for _goal, lines in analyst_client.get("/measures/?year=2007").context["goals"]

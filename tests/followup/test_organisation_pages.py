@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from funding import fact_refresh
 from funding.models import YearlyAmount
 from international.models import Instrument
 from projects.models import AdministeringUnit, Agreement, Channel, Project, Recipient
@@ -135,6 +136,7 @@ def build(count):
         YearlyAmount(agreement=a, year=y, amount=Decimal(10)) for a in agreements
         for y in (2005, 2006, 2007)
     )  # fmt: skip
+    fact_refresh.refresh()  # bulk_create sends no save signals
 
 
 # Session and user (2), the filter form's lists of choices (9), the demo banner (1); the list:
@@ -152,7 +154,7 @@ def test_the_pages_run_a_constant_number_of_queries(
     with django_assert_num_queries(14):
         assert superuser_client.get("/organisations/").status_code == 200
     un = organisation("United Nations")
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(21):  # the year breakdown counts agreements as it groups
         assert superuser_client.get(f"/organisations/{un.pk}/").status_code == 200
 
 

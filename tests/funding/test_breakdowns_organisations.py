@@ -5,14 +5,15 @@ from decimal import Decimal
 
 import pytest
 
-from funding.breakdowns.dimensions import DIMENSIONS, FAMILY_DEPTH
+from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.labels import FAMILY_DEPTH
 from funding.breakdowns.tables import breakdown
-from funding.models import YearlyAmount
+from funding.models import Fact
 from projects.models import Channel
 
 
 def table(slug, **filters):
-    return breakdown(DIMENSIONS[slug], YearlyAmount.objects.filter(**filters))
+    return breakdown(DIMENSIONS[slug], Fact.objects.filter(**filters))
 
 
 def test_the_family_breakdown_adds_up_to_the_channel_breakdowns_total(dataset):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.tables import breakdown, breakdowns, by_year
-from funding.models import YearlyAmount
+from funding.models import Fact, YearlyAmount
 from projects.models import AdministeringUnit, Project
 
 ore = st.integers(min_value=0, max_value=10**11).map(lambda n: Decimal(n) / 100)
@@ -49,7 +49,7 @@ def test_every_breakdown_adds_up_to_its_total_to_the_ore(make_agreement, agreeme
             measures=shares(points, has_measures),
         )
         expected += sum(amounts.values())
-    queryset = YearlyAmount.objects.all()
+    queryset = Fact.objects.all()
     for dimension in DIMENSIONS.values():
         table = breakdown(dimension, queryset)
         assert table.total == expected, dimension.slug
@@ -92,7 +92,7 @@ def test_the_overviews_one_pass_equals_a_query_per_table(make_agreement, agreeme
         first.amount += Decimal("0.01")
         first.save()
         YearlyAmount.objects.order_by("pk").last().delete()
-    queryset = YearlyAmount.objects.all()
+    queryset = Fact.objects.all()
     slugs = ("objective", "region", "country", "channel")
     together = breakdowns([DIMENSIONS[slug] for slug in slugs], queryset)
     for slug in slugs:

@@ -7,7 +7,7 @@ import pytest
 
 from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.tables import breakdown, by_year
-from funding.models import YearlyAmount
+from funding.models import Fact
 
 D = Decimal
 EXPECTED = {
@@ -49,7 +49,7 @@ def amounts(table):
 
 @pytest.mark.parametrize("slug", list(DIMENSIONS))
 def test_it_sums_each_dimension_as_computed_by_hand(dataset, slug):
-    table = breakdown(DIMENSIONS[slug], YearlyAmount.objects.all())
+    table = breakdown(DIMENSIONS[slug], Fact.objects.all())
     assert amounts(table) == EXPECTED[slug]
     assert table.total == D("2100.01")
     assert sum(row.amount for row in table.rows) == table.total
@@ -66,26 +66,26 @@ def test_the_page_shows_the_rows_and_the_total(superuser_client, dataset, slug):
 
 
 def test_it_counts_agreements_and_agreement_years_once_in_the_total(dataset):
-    years = breakdown(DIMENSIONS["year"], YearlyAmount.objects.all())
+    years = breakdown(DIMENSIONS["year"], Fact.objects.all())
     assert {row.key: (row.agreements, row.agreement_years) for row in years.rows} == {
         2006: (1, 1),
         2007: (3, 3),
         2008: (1, 1),
     }
     assert (years.agreements, years.agreement_years) == (4, 5)
-    measures = breakdown(DIMENSIONS["measure"], YearlyAmount.objects.all())
+    measures = breakdown(DIMENSIONS["measure"], Fact.objects.all())
     assert measures.row(1).agreements == 2 and measures.row(1).agreement_years == 3
     assert (measures.agreements, measures.agreement_years) == (4, 5)
 
 
 def test_projects_without_measures_show_as_their_own_row(dataset):
-    table = breakdown(DIMENSIONS["measure"], YearlyAmount.objects.all())
+    table = breakdown(DIMENSIONS["measure"], Fact.objects.all())
     assert table.row(None).label == "No measure recorded"
     assert table.row(None).amount == D("200.00")
 
 
 def test_region_shares_are_of_the_geographically_allocated_total(superuser_client, dataset):
-    table = breakdown(DIMENSIONS["region"], YearlyAmount.objects.all())
+    table = breakdown(DIMENSIONS["region"], Fact.objects.all())
     assert table.base == D("2000.01")
     assert table.row("Europe").share == D("0.9000")  # 1800.01 / 2000.01
     assert table.row("Africa").share == D("0.1000")
@@ -96,13 +96,13 @@ def test_region_shares_are_of_the_geographically_allocated_total(superuser_clien
 
 
 def test_country_shares_leave_out_global_recipients(dataset):
-    table = breakdown(DIMENSIONS["country"], YearlyAmount.objects.all())
+    table = breakdown(DIMENSIONS["country"], Fact.objects.all())
     assert table.row("BA").share == (D("300.01") / D("2000.01")).quantize(D("0.0001"))
     assert table.row("Global").share is None
 
 
 def test_other_shares_are_of_the_grand_total(superuser_client, dataset):
-    table = breakdown(DIMENSIONS["objective"], YearlyAmount.objects.all())
+    table = breakdown(DIMENSIONS["objective"], Fact.objects.all())
     assert table.base == table.total == D("2100.01")
     assert table.row("subsidiary").share == D("0.0952")
     page = superuser_client.get("/breakdowns/objective/?objective=all").content.decode()
@@ -110,7 +110,7 @@ def test_other_shares_are_of_the_grand_total(superuser_client, dataset):
 
 
 def test_the_by_year_matrix_has_row_and_column_totals(superuser_client, dataset):
-    matrix = by_year(DIMENSIONS["region"], YearlyAmount.objects.all())
+    matrix = by_year(DIMENSIONS["region"], Fact.objects.all())
     assert matrix.years == [2006, 2007, 2008]
     cells = {row.key: [str(cell) for cell in row.cells] for row in matrix.rows}
     assert cells == {
@@ -126,7 +126,7 @@ def test_the_by_year_matrix_has_row_and_column_totals(superuser_client, dataset)
 
 
 def test_the_measure_by_year_matrix_adds_up(dataset):
-    matrix = by_year(DIMENSIONS["measure"], YearlyAmount.objects.all())
+    matrix = by_year(DIMENSIONS["measure"], Fact.objects.all())
     assert matrix.total == D("2100.01")
     assert {row.key: str(row.total) for row in matrix.rows} == EXPECTED["measure"]
 

@@ -43,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError(_("Invalid filters: %(errors)s") % {"errors": f.errors.as_text()})
         progress = Progress.for_command(self, options["quiet"])
         try:
-            export = export_iati(f.qs, validate=options["validate"], progress=progress)
+            export = export_iati(f.amounts(), validate=options["validate"], progress=progress)
         except NotConfigured as error:
             raise CommandError(str(error)) from None
         finally:

@@ -1,0 +1,35 @@
+"""The overview's tables from two passes over the funding facts.
+
+The page shows the objectives side by side whatever the basis, and the regions, countries,
+channels and agreement profile on the basis chosen. The first pass groups the facts filtered as
+asked but for the objective by objective and recipient (keys of whole agreements, so every
+count adds up, the profile's too): the groups of the objectives kept add up to the regions,
+countries and profile, all groups to the objectives. The second groups the basis's facts by
+channel. (Grouping by objective, recipient and channel at once makes tens of thousands of
+groups at a million amounts, slower than two passes.)
+"""
+
+from funding.facts import profile
+
+from .dimensions import DIMENSIONS
+from .labels import named_totals
+from .tables import breakdown, breakdowns, rolled_up
+
+PLACES = ("region", "country")
+
+
+def overview_tables(basis, both, objectives, link, both_link):
+    """(tables by slug, the objectives' table, the profile): `basis` the facts on the page's
+    basis, `both` the same with every objective, of which the basis keeps `objectives` (None:
+    all)."""
+    places = [DIMENSIONS[slug] for slug in PLACES]
+    fields = list(dict.fromkeys(field for d in places for field in d.fields))
+    finest = named_totals(both, [*fields, "objective"], extra=both.profile_sums())
+    kept = [row for row in finest if objectives is None or row["objective"] in objectives]
+    tables = breakdowns(places, None, link=link, finest=kept)
+    tables["channel"] = breakdown(DIMENSIONS["channel"], basis, link=link)
+    by_objective = rolled_up(finest, ("objective",))
+    objective = breakdown(DIMENSIONS["objective"], None, link=both_link, grouped_rows=by_objective)
+    names = ("agreements", "agreement_years", *both.profile_sums())
+    sums = {name: sum(row[name] for row in kept) for name in names}
+    return tables, objective, profile(sums)
