@@ -51,7 +51,7 @@ agreement = st.fixed_dictionaries(
     }
 )
 edit = st.tuples(
-    st.sampled_from(["amount", "status", "delete", "insert", "project", "unit", "drop"]),
+    st.sampled_from(["amount", "status", "delete", "insert", "project", "unit", "shares", "drop"]),
     st.integers(0, 10**6),
 )
 filters = st.fixed_dictionaries(
@@ -127,6 +127,13 @@ def apply(kind, seed):
         project.recipient = Recipient.objects.get(name=RECIPIENTS[seed % len(RECIPIENTS)])
         project.objective = ["main", "subsidiary"][seed % 2]
         project.save()
+    elif kind == "shares":  # as the admin's inline saves and deletes them
+        project = amount.agreement.project
+        project.measure_shares.all().delete()
+        for measure, share in SHARES[seed % len(SHARES)]:
+            ProjectMeasure.objects.create(
+                project=project, measure_id=measure_pk(measure), share=Decimal(str(share))
+            )
     elif kind == "unit":
         agreement = amount.agreement
         agreement.unit = AdministeringUnit.objects.get(name=UNITS[seed % len(UNITS)])
