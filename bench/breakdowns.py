@@ -37,10 +37,7 @@ FILTER = "year_from=2000&year_to=2010&objective=main"
 # their keys first, then named; an agreement counts once through its first fact in the period.
 WHERE = "f.year BETWEEN 2000 AND 2010"
 MAIN = f"{WHERE} AND f.objective = 'main'"
-FIRST = " AND ".join(
-    f"(f.prev_{stage} IS NULL OR f.prev_{stage} < 2000)"
-    for stage in ("planned", "allocated", "disbursed")
-)
+FIRST = "(f.prev_any IS NULL OR f.prev_any < 2000)"  # every stage: the any-stage year
 COUNTS = f"SUM(f.amount) AS t, SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS a, COUNT(*) AS n"
 SUMS = "SUM(g.t), SUM(g.a), SUM(g.n)"
 RECIPIENT = """JOIN projects_recipient r ON r.id = g.recipient_id
@@ -64,15 +61,9 @@ def grouped(key, names, joins, where=MAIN, table="funding_fact", counts=COUNTS, 
 
 def profile():
     """The overview's counts: the agreement profile's, which add up over groups."""
-    lasts = " AND ".join(
-        f"(f.next_{stage} IS NULL OR f.next_{stage} > 2010)"
-        for stage in ("planned", "allocated", "disbursed")
-    )
+    lasts = "(f.next_any IS NULL OR f.next_any > 2010)"
     above = {
-        size: " AND ".join(
-            f"(f.{size}_prev_{stage} IS NULL OR f.{size}_prev_{stage} < 2000)"
-            for stage in ("planned", "allocated", "disbursed")
-        )
+        size: f"(f.{size}_prev_any IS NULL OR f.{size}_prev_any < 2000)"
         for size in ("small", "medium")
     }
     return (

@@ -19,9 +19,10 @@ from .facts import MEDIUM, SMALL, STAGES, Fact, FactPart
 
 FACT_COLUMNS = (
     "id, agreement_id, project_id, unit_id, recipient_id, channel_id, objective, year, status, "
-    "amount, prev_planned, prev_allocated, prev_disbursed, next_planned, next_allocated, "
-    "next_disbursed, small_prev_planned, small_prev_allocated, small_prev_disbursed, "
-    "medium_prev_planned, medium_prev_allocated, medium_prev_disbursed"
+    "amount, prev_planned, prev_allocated, prev_disbursed, prev_any, next_planned, "
+    "next_allocated, next_disbursed, next_any, small_prev_planned, small_prev_allocated, "
+    "small_prev_disbursed, small_prev_any, medium_prev_planned, medium_prev_allocated, "
+    "medium_prev_disbursed, medium_prev_any"
 )
 BEFORE = "(PARTITION BY ya.agreement_id ORDER BY ya.year ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"  # noqa: E501
 AFTER = "(PARTITION BY ya.agreement_id ORDER BY ya.year ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"  # noqa: E501
@@ -29,12 +30,12 @@ _pending = ContextVar("fact_refresh_pending", default=None)
 
 
 def stage_windows(function, window, above=None):
-    """One windowed year per stage: `function` of the years of the agreement's amounts at that
-    stage (and above `above` NOK) in `window`."""
+    """One windowed year per stage, then for any stage: `function` of the years of the
+    agreement's amounts at that stage (and above `above` NOK) in `window`."""
     size = f" AND ya.amount > {above}" if above is not None else ""
+    stages = [f"ya.status = '{stage}'" for stage in STAGES] + ["1 = 1"]
     return [
-        f"{function}(CASE WHEN ya.status = '{stage}'{size} THEN ya.year END) OVER {window}"
-        for stage in STAGES
+        f"{function}(CASE WHEN {stage}{size} THEN ya.year END) OVER {window}" for stage in stages
     ]
 
 
@@ -74,7 +75,7 @@ def parts_sql(agreements):
 
     fact, part = Fact._meta.db_table, FactPart._meta.db_table
     keys = "agreement_id, project_id, unit_id, recipient_id, channel_id, objective, year, status"
-    keys += ", prev_planned, prev_allocated, prev_disbursed"
+    keys += ", prev_planned, prev_allocated, prev_disbursed, prev_any"
     return f"""INSERT INTO {part} (fact_id, measure_id, amount, first_part, {keys})
     WITH split AS (
         SELECT f.id AS fact_id, pm.measure_id, CAST(ROUND(f.amount * 100) AS BIGINT) AS ore,

@@ -3,14 +3,15 @@
 table instead of joining amounts, agreements and projects.
 
 Counting agreements without COUNT(DISTINCT): the years of an agreement's amounts are distinct
-(one amount per agreement and year), so each fact also stores, for each stage, the year of the
-agreement's latest earlier amount at that stage (`prev_*`), of its earliest later one (`next_*`)
-and of its latest earlier one above NOK 100 000 and above NOK 1 000 000 (`small_prev_*`,
-`medium_prev_*`). For a filter "years `first`..`last`, stages S" (every other filter is the
-agreement's own, so it keeps or drops all its facts), the agreement's first fact that passes is
-the one whose `prev_s` is before `first` (or none) for every stage s in S: counting those facts
-counts each agreement once, in one pass (`FactQuerySet`). Facts are derived data, rebuilt for
-the agreements a write touches in the same transaction (funding.fact_refresh).
+(one amount per agreement and year), so each fact also stores, for each stage and for any
+stage, the year of the agreement's latest earlier amount (`prev_*`), of its earliest later one
+(`next_*`) and of its latest earlier one above NOK 100 000 and above NOK 1 000 000
+(`small_prev_*`, `medium_prev_*`). For a filter "years `first`..`last`, stages S" (every other
+filter is the agreement's own, so it keeps or drops all its facts), the agreement's first fact
+that passes is the one whose `prev_s` is before `first` (or none) for every stage s in S (or
+`prev_any`, when S is every stage): counting those facts counts each agreement once, in one
+pass (`FactQuerySet`). Facts are derived data, rebuilt for the agreements a write touches in
+the same transaction (funding.fact_refresh).
 """
 
 from decimal import Decimal
@@ -45,11 +46,16 @@ def stage_years():
     return [models.PositiveSmallIntegerField(null=True, editable=False) for _stage in STAGES]
 
 
+def compared(stages):
+    """The stage columns a condition over `stages` reads: `*_any` (any stage) for all three."""
+    return ("any",) if set(stages) == set(STAGES) else stages
+
+
 def included(first, stages, prefix):
     """No earlier amount of the agreement at a stage in `stages` falls within the years from
     `first` on (the `prefix`ed years: latest earlier amount of each stage)."""
     condition = Q()
-    for stage in stages:
+    for stage in compared(stages):
         before = Q(**{f"{prefix}{stage}__isnull": True})
         if first is not None:
             before |= Q(**{f"{prefix}{stage}__lt": first})
@@ -129,7 +135,7 @@ class FactQuerySet(models.QuerySet):
         """1 for the first fact of each agreement with no later one among these, else 0."""
         first, last, stages = self.counting
         later = Q()
-        for stage in stages:
+        for stage in compared(stages):
             after = Q(**{f"next_{stage}__isnull": True})
             if last is not None:
                 after |= Q(**{f"next_{stage}__gt": last})
@@ -214,6 +220,7 @@ class FactKeys(models.Model):
     amount = models.DecimalField(_("amount (NOK)"), max_digits=15, decimal_places=2)
     # the year of the agreement's latest earlier amount at each stage
     prev_planned, prev_allocated, prev_disbursed = stage_years()
+    prev_any = models.PositiveSmallIntegerField(null=True, editable=False)  # at any stage
 
     objects = FactQuerySet.as_manager()
 
@@ -230,10 +237,13 @@ class Fact(FactKeys):
     id = models.BigIntegerField(primary_key=True)
     # the year of the agreement's earliest later amount at each stage
     next_planned, next_allocated, next_disbursed = stage_years()
+    next_any = models.PositiveSmallIntegerField(null=True, editable=False)
     # the year of its latest earlier amount above NOK 100 000 at each stage
     small_prev_planned, small_prev_allocated, small_prev_disbursed = stage_years()
+    small_prev_any = models.PositiveSmallIntegerField(null=True, editable=False)
     # the year of its latest earlier amount above NOK 1 000 000 at each stage
     medium_prev_planned, medium_prev_allocated, medium_prev_disbursed = stage_years()
+    medium_prev_any = models.PositiveSmallIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("funding fact")
