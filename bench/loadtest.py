@@ -4,15 +4,15 @@ they do once anyone has seen them), then Locust headless with N analysts (bench/
 for a fixed time, then the figures.
 
     python -m bench.loadtest [--duration 30] [--users 20] [--think-ms 50]
-                             [--workers CORES] [--threads 4] [--no-warm-up]
+                             [--workers CORES] [--threads 1] [--no-warm-up]
 
-Prints name=value lines: warmup_s, then from Locust's statistics (the Aggregated row of its
-CSV) requests, requests_per_s, p50_ms, p95_ms, max_ms, errors; exits 1 when any request
-failed. The scratch database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at
-the end), or a temporary SQLite file; the cache is the environment's (REDIS_URL: shared by the
-workers, so one warm-up serves them all; without it each worker warms its own). Only 127.0.0.1
-is contacted. Runs outside Django: it drives `manage.py`, gunicorn (with gunicorn.conf.py) and
-Locust as subprocesses (`make loadtest`).
+Prints name=value lines: warmup_passes, warmup_s, then from Locust's statistics (the
+Aggregated row of its CSV) requests, requests_per_s, p50_ms, p95_ms, max_ms, errors; exits 1
+when any request failed. The scratch database is `<DATABASE_URL's database>_loadtest` on
+PostgreSQL (dropped at the end), or a temporary SQLite file; the cache is the environment's
+(REDIS_URL: shared by the workers, one warm-up pass fills it; without it each worker has its
+own, see warm_up_passes). Only 127.0.0.1 is contacted. Runs outside Django: it drives
+`manage.py`, gunicorn (with gunicorn.conf.py) and Locust as subprocesses (`make loadtest`).
 """
 
 import argparse
@@ -119,10 +119,10 @@ def parse_args():
     parser.add_argument(
         "--think-ms", type=int, default=50, help="longest pause between two requests of a user"
     )
-    # Locust runs on the same cores: one worker per core, threads to overlap the waits on
-    # PostgreSQL and Redis (and keep-alive, which spares Locust a connection per request).
+    # Locust runs on the same cores: one worker per core (2 x cores + 1, gunicorn.conf.py's
+    # default, and 4 threads per worker measured no better on the 2-core machine).
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false")
     parser.add_argument("--role", default="analyst", choices=["analyst", "editor"])
     return parser.parse_args()
@@ -168,15 +168,25 @@ def sessions(base, users, login):
     return [log_in(base, login) for _ in range(users)]
 
 
-def warm_up(base, cookies):
-    """Every page the analysts can ask for, once, two at a time: its seconds."""
+def warm_up(base, cookies, passes):
+    """Every page the analysts can ask for, `passes` times, two at a time: its seconds."""
     start = time.monotonic()
     with requests.Session() as session, ThreadPoolExecutor(2) as pool:
         session.cookies.update(cookies)
-        for path, status in pool.map(lambda path: fetch(session, base + path), every_page()):
-            if status != 200:
-                raise RuntimeError(f"the warm-up's {path} answered {status}")
+        for _ in range(passes):
+            for path, status in pool.map(lambda path: fetch(session, base + path), every_page()):
+                if status != 200:
+                    raise RuntimeError(f"the warm-up's {path} answered {status}")
     return time.monotonic() - start
+
+
+def warm_up_passes(args):
+    """One pass fills a shared cache (REDIS_URL). Without it each worker keeps its own, and
+    whichever worker is free takes a request: three passes per worker, so that each has most
+    likely seen each page (a pass over pages already cached takes a few seconds)."""
+    if not args.warm_up:
+        return 0
+    return 1 if os.environ.get("REDIS_URL") else 3 * args.workers
 
 
 def fetch(session, url):
@@ -245,7 +255,9 @@ def main():
             cookies = sessions(base, args.users, login)
             joined = ",".join(f"sessionid={jar['sessionid']}" for jar in cookies)
             login["TRACKER_LOADTEST_SESSIONS"] = joined
-            print(f"warmup_s={warm_up(base, cookies[0]) if args.warm_up else 0:.1f}")
+            passes = warm_up_passes(args)
+            print(f"warmup_passes={passes}")
+            print(f"warmup_s={warm_up(base, cookies[0], passes):.1f}")
             run_locust(env | login, base, args, f"{out}/locust")
         finally:
             server.terminate()
