@@ -1,12 +1,17 @@
 """Load test with Locust: gunicorn on 127.0.0.1 with a scratch database holding the demo data,
-Locust headless with N analysts (bench/locustfile.py) for a fixed time, then the figures.
+every page the analysts can ask for requested once (the warm-up: pages come from the cache, as
+they do once anyone has seen them), then Locust headless with N analysts (bench/locustfile.py)
+for a fixed time, then the figures.
 
-    python -m bench.loadtest [--duration 30] [--users 20] [--workers N]
+    python -m bench.loadtest [--duration 30] [--users 20] [--think-ms 50]
+                             [--workers CORES] [--threads 1] [--no-warm-up]
 
-Prints name=value lines from Locust's statistics (the Aggregated row of its CSV): requests,
-requests_per_s, p50_ms, p95_ms, max_ms, errors; exits 1 when any request failed. The scratch
-database is `<DATABASE_URL's database>_loadtest` on PostgreSQL (dropped at the end), or a
-temporary SQLite file. Only 127.0.0.1 is contacted. Runs outside Django: it drives
+Prints name=value lines: warmup_passes, warmup_s, then from Locust's statistics (the
+Aggregated row of its CSV) requests, requests_per_s, p50_ms, p95_ms, max_ms, errors; exits 1
+when any request failed. The scratch database is `<DATABASE_URL's database>_loadtest` on
+PostgreSQL (dropped at the end), or a temporary SQLite file; the cache is the environment's
+(REDIS_URL: shared by the workers, one warm-up pass fills it; without it each worker has its
+own, see warm_up_passes). Only 127.0.0.1 is contacted. Runs outside Django: it drives
 `manage.py`, gunicorn (with gunicorn.conf.py) and Locust as subprocesses (`make loadtest`).
 """
 
@@ -21,8 +26,12 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import requests
+
+from .pages import every_page
 from .sessions import log_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +116,14 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds of load")
     parser.add_argument("--users", type=int, default=20, help="analysts browsing at once")
-    parser.add_argument("--workers", type=int, help="gunicorn workers (else WEB_CONCURRENCY)")
+    parser.add_argument(
+        "--think-ms", type=int, default=50, help="longest pause between two requests of a user"
+    )
+    # Locust runs on the same cores: one worker per core (2 x cores + 1, gunicorn.conf.py's
+    # default, and 4 threads per worker measured no better on the 2-core machine).
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false")
     parser.add_argument("--role", default="analyst", choices=["analyst", "editor"])
     return parser.parse_args()
 
@@ -123,12 +139,13 @@ def environment(database_url):
         "SECURE_COOKIES": "0",  # plain HTTP on 127.0.0.1
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
+        "CACHE_KEY_PREFIX": f"loadtest-{secrets.token_hex(8)}",  # nothing of an earlier run
     }
 
 
-def start_server(env, workers):
-    """gunicorn on a free 127.0.0.1 port: (process, base URL). gunicorn.conf.py gives the
-    rest (workers from WEB_CONCURRENCY unless `workers` is given)."""
+def start_server(env, args):
+    """gunicorn on a free 127.0.0.1 port with `args.workers` and `args.threads`: (process,
+    base URL). gunicorn.conf.py gives the rest."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -136,7 +153,8 @@ def start_server(env, workers):
             "tracker.wsgi",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
-            *([f"--workers={workers}"] if workers else []),
+            f"--workers={args.workers}",
+            f"--threads={args.threads}",
         ],
         cwd=ROOT,
         env=env,
@@ -145,10 +163,34 @@ def start_server(env, workers):
 
 
 def sessions(base, users, login):
-    """One logged-in session per user, as "sessionid=…" joined by commas, made before the
-    clock starts (bench/locustfile.py says why)."""
-    cookies = [log_in(base, login) for _ in range(users)]
-    return ",".join(f"sessionid={jar['sessionid']}" for jar in cookies)
+    """One logged-in session per user, made before the clock starts (bench/locustfile.py says
+    why): their cookies."""
+    return [log_in(base, login) for _ in range(users)]
+
+
+def warm_up(base, cookies, passes):
+    """Every page the analysts can ask for, `passes` times, two at a time: its seconds."""
+    start = time.monotonic()
+    with requests.Session() as session, ThreadPoolExecutor(2) as pool:
+        session.cookies.update(cookies)
+        for _ in range(passes):
+            for path, status in pool.map(lambda path: fetch(session, base + path), every_page()):
+                if status != 200:
+                    raise RuntimeError(f"the warm-up's {path} answered {status}")
+    return time.monotonic() - start
+
+
+def warm_up_passes(args):
+    """One pass fills a shared cache (REDIS_URL). Without it each worker keeps its own, and
+    whichever worker is free takes a request: three passes per worker, so that each has most
+    likely seen each page (a pass over pages already cached takes a few seconds)."""
+    if not args.warm_up:
+        return 0
+    return 1 if os.environ.get("REDIS_URL") else 3 * args.workers
+
+
+def fetch(session, url):
+    return url, session.get(url, allow_redirects=False, timeout=300).status_code
 
 
 def run_locust(env, base, args, prefix):
@@ -168,7 +210,7 @@ def run_locust(env, base, args, prefix):
     subprocess.run(
         [str(Path(PYTHON).with_name("locust")), *options],
         cwd=ROOT,
-        env=env,
+        env=env | {"TRACKER_LOADTEST_THINK_MS": str(args.think_ms)},
         stdout=sys.stderr,
         check=False,  # exits 1 when a request failed: the figures say so
         timeout=args.duration + 120,
@@ -206,11 +248,16 @@ def main():
     with ScratchDatabase() as db, tempfile.TemporaryDirectory() as out:
         env = environment(db.url)
         prepare(env, args.role, password)
-        server, base = start_server(env, args.workers)
+        server, base = start_server(env, args)
         try:
             wait_until_up(base, server)
             login = {"TRACKER_LOADTEST_USERNAME": USERNAME, "TRACKER_LOADTEST_PASSWORD": password}
-            login["TRACKER_LOADTEST_SESSIONS"] = sessions(base, args.users, login)
+            cookies = sessions(base, args.users, login)
+            joined = ",".join(f"sessionid={jar['sessionid']}" for jar in cookies)
+            login["TRACKER_LOADTEST_SESSIONS"] = joined
+            passes = warm_up_passes(args)
+            print(f"warmup_passes={passes}")
+            print(f"warmup_s={warm_up(base, cookies[0], passes):.1f}")
             run_locust(env | login, base, args, f"{out}/locust")
         finally:
             server.terminate()

@@ -1,11 +1,14 @@
 """The load test's users (Locust): analysts who log in once, then browse the overview, the
-breakdowns with filters, their by-year matrices and downloads, in about the proportions of an
-analyst's visit (mostly looking, now and then a matrix, seldom a download).
+breakdowns with filters, their by-year matrices and downloads (bench/pages.py), in about the
+proportions of an analyst's visit (mostly looking, now and then a matrix, seldom a download).
 
 `python -m bench.loadtest` (`make loadtest`) runs it headless against gunicorn on a scratch
-database, with the analyst's login in TRACKER_LOADTEST_USERNAME and TRACKER_LOADTEST_PASSWORD
-and the sessions it logged in beforehand in TRACKER_LOADTEST_SESSIONS.
+database, with the analyst's login in TRACKER_LOADTEST_USERNAME and TRACKER_LOADTEST_PASSWORD,
+the sessions it logged in beforehand in TRACKER_LOADTEST_SESSIONS and the longest pause between
+two requests in TRACKER_LOADTEST_THINK_MS (each pause is drawn between 0 and it).
 Requests are grouped by page kind in Locust's statistics (`name=`), not by query string.
+FastHttpUser: geventhttpclient, a fraction of `requests`' CPU per request, which matters when
+Locust shares the cores with the server it measures.
 """
 
 import itertools
@@ -13,38 +16,22 @@ import os
 import random
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
+from requests.cookies import create_cookie
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # Locust adds only bench/
+from bench import pages
+from bench.pages import DIMENSIONS, FILTERS
 from bench.sessions import log_in
 
-DIMENSIONS = [
-    "region", "country", "channel", "organisation-kind", "organisation-family",
-    "partner-group", "year", "unit", "measure", "objective",
-]  # fmt: skip
-# Filters an analyst sets: a period, a stage of the money, an objective (docs/breakdowns.md).
-FILTERS = [
-    "",
-    "year_from=2006&year_to=2007",
-    "year_from=2007&year_to=2007",
-    "status=disbursed",
-    "status=allocated&status=disbursed",
-    "objective=main",
-    "year_from=2006&year_to=2009&objective=subsidiary",
-]
-
-
 USER_NUMBERS = itertools.count()
+THINK_S = int(os.environ.get("TRACKER_LOADTEST_THINK_MS", "50")) / 1000
 
 
-def query(*parts):
-    given = "&".join(part for part in parts if part)
-    return f"?{given}" if given else ""
-
-
-class Analyst(HttpUser):
-    wait_time = between(0.5, 2)
+class Analyst(FastHttpUser):
+    wait_time = between(0, THINK_S)
 
     def on_start(self):
         """Take one of the sessions bench.loadtest logged in before the clock started (a
@@ -53,35 +40,33 @@ class Analyst(HttpUser):
         sessions = [c for c in os.environ.get("TRACKER_LOADTEST_SESSIONS", "").split(",") if c]
         if sessions:
             name, value = sessions[next(USER_NUMBERS) % len(sessions)].split("=", 1)
-            self.client.cookies.set(name, value)
-            return
-        self.client.cookies.update(log_in(self.host))
+            cookies = [create_cookie(name, value, domain=urlsplit(self.host).hostname)]
+        else:
+            cookies = log_in(self.host)
+        for cookie in cookies:
+            self.client.cookiejar.set_cookie(cookie)
 
     def get(self, path, name):
-        with self.client.get(path, name=name, catch_response=True) as response:
-            if response.status_code != 200:
+        options = {"name": name, "catch_response": True, "allow_redirects": False}
+        with self.client.get(path, **options) as response:
+            if response.status_code != 200:  # a redirect to the login page too
                 response.failure(f"{path} answered {response.status_code}")
-            elif "/accounts/login/" in response.url:
-                response.failure(f"{path} sent the analyst to the login page")
 
     @task(4)
     def overview(self):
-        self.get("/" + query(random.choice(FILTERS)), "overview")
+        self.get(pages.overview(random.choice(FILTERS)), "overview")
 
     @task(6)
     def breakdown(self):
-        dimension = random.choice(DIMENSIONS)
-        self.get(f"/breakdowns/{dimension}/" + query(random.choice(FILTERS)), "breakdown")
+        self.get(pages.breakdown(random.choice(DIMENSIONS), random.choice(FILTERS)), "breakdown")
 
     @task(2)
     def matrix_by_year(self):
-        dimension = random.choice(DIMENSIONS)
-        path = f"/breakdowns/{dimension}/" + query("by=year", random.choice(FILTERS))
+        path = pages.matrix(random.choice(DIMENSIONS), random.choice(FILTERS))
         self.get(path, "breakdown by year")
 
     @task(1)
     def download(self):
-        dimension = random.choice(DIMENSIONS)
-        fmt = random.choice(["csv", "xlsx", "json"])
-        path = f"/breakdowns/{dimension}/" + query(random.choice(FILTERS), f"format={fmt}")
+        fmt = random.choice(pages.FORMATS)
+        path = pages.download(random.choice(DIMENSIONS), random.choice(FILTERS), fmt)
         self.get(path, "download")

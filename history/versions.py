@@ -9,7 +9,7 @@ QuerySet.update, closing a year) call `bump_data_version()` themselves.
 import uuid
 
 from django.conf import settings
-from django.db import router
+from django.db import connections, router
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -27,10 +27,15 @@ def bump_data_version(using=None):
 
 
 def data_version(using=None):
-    """The current version's token ("" before the first bump): one query."""
+    """The current version's token ("" before the first bump): one query, in plain SQL because
+    every cached page runs it (the ORM's query building costs four times the query here)."""
     using = using or router.db_for_read(DataVersion)
-    tokens = DataVersion.objects.using(using).filter(pk=1).values_list("token", flat=True)
-    return tokens.first() or ""
+    connection, meta = connections[using], DataVersion._meta
+    table, key = (connection.ops.quote_name(name) for name in (meta.db_table, meta.pk.column))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE {key} = 1")
+        row = cursor.fetchone()
+    return row[0] if row else ""
 
 
 def tracked(sender):

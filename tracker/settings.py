@@ -208,7 +208,7 @@ STORAGES = {
 REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "tracker.cache.RedisCache",  # Django's, a client per pool (tracker/cache.py)
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tracker"),
         "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
@@ -217,8 +217,20 @@ CACHES = {
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": env_int("CACHE_TIMEOUT_S", 3600),
-    }
+    },
+    # Parts of the page shell that depend only on the code and the language (the navigation,
+    # base.html's {% cache %}): this process's memory, with or without REDIS_URL.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shell"},
 }
+
+# Sessions: in the database, and also in the cache when the cache is Redis, so that a request
+# reads its session without a query. Not with the per-process memory cache: a log-out in one
+# worker would not reach the copy another worker keeps.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Imports through the admin need these permissions (django-import-export would otherwise let
 # a user with only "view" permission import).

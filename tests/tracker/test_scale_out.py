@@ -1,6 +1,7 @@
 """Two gunicorn instances on one PostgreSQL database and one Redis share everything a user
 needs: a login on one works on the other, an edit through one shows through the other on the
-next request, and an import previewed on one is confirmed on the other.
+next request, an import previewed on one is confirmed on the other, and a log-out on one ends
+the session on both (sessions live in the database and, with Redis, in the cache).
 
 PostgreSQL and Redis only (REDIS_URL): CI runs it on its PostgreSQL run.
 """
@@ -189,3 +190,15 @@ def test_two_instances_share_logins_edits_and_import_previews(
     assert re.search(r"/admin/funding/importrun/\d+/change/$", landed)
     assert YearlyAmount.objects.count() == 7
     assert "Bosnia" in kari.get(f"{one}/breakdowns/country/")[1]
+
+    log_out(kari, two)  # the session is in the database and in Redis: gone from both
+    for base in (one, two):
+        landed, _ = kari.get(f"{base}/breakdowns/region/")
+        assert "/accounts/login/" in landed
+
+
+def log_out(browser, base):
+    _, page = browser.get(f"{base}/")
+    fields = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf_token(page)}).encode()
+    with browser.opener.open(f"{base}/accounts/logout/", data=fields, timeout=60):
+        pass
