@@ -30,8 +30,11 @@ PLAIN_STORAGES = settings.STORAGES | {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 }
 # Cold pages are timed without the cache, warm ones from this process's memory.
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-MEMORY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# (The page shell's fragments keep their own cache, settings.CACHES["fragments"].)
+NO_CACHE = settings.CACHES | {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+MEMORY_CACHE = settings.CACHES | {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 FILTER = "year_from=2000&year_to=2010&objective=main"
 # The hand-written SQL reads the same funding facts as the pages (funding.facts): grouped by
 # their keys first, then named; an agreement counts once through its first fact in the period.
