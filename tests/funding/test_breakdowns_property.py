@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from funding.breakdowns.dimensions import DIMENSIONS
+from funding.breakdowns.overview import overview_tables
 from funding.breakdowns.tables import breakdown, breakdowns, by_year
 from funding.models import Fact, YearlyAmount
 from projects.models import AdministeringUnit, Project
@@ -98,3 +99,11 @@ def test_the_overviews_one_pass_equals_a_query_per_table(make_agreement, agreeme
     for slug in slugs:
         alone = breakdown(DIMENSIONS[slug], queryset)
         assert together[slug] == alone, slug
+    # the overview page's two passes equal a query per table
+    for kept in (None, {"main"}):
+        basis = queryset if kept is None else queryset.filter(objective="main")
+        tables, objectives, profile = overview_tables(basis, queryset, kept, None, None)
+        for slug in ("region", "country", "channel"):
+            assert tables[slug] == breakdown(DIMENSIONS[slug], basis), (slug, kept)
+        assert objectives == breakdown(DIMENSIONS["objective"], queryset)
+        assert profile == basis.agreement_profile()
