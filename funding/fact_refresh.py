@@ -107,9 +107,11 @@ def refresh(agreement_ids=None):
     from projects.models import Agreement
 
     if agreement_ids is None:
-        statements = refresh_sql(f"SELECT id FROM {Agreement._meta.db_table}")
-        statements[0] = f"DELETE FROM {Fact._meta.db_table}"
-        run(statements)
+        everything = [
+            f"DELETE FROM {FactPart._meta.db_table}",
+            f"DELETE FROM {Fact._meta.db_table}",
+        ]
+        run(everything + refresh_sql(f"SELECT id FROM {Agreement._meta.db_table}")[2:])
         return
     ids = sorted({int(pk) for pk in agreement_ids})
     for start in range(0, len(ids), 500):  # SQLite's limit on query parameters

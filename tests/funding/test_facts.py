@@ -16,7 +16,7 @@ from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.filters import funding_filter
 from funding.breakdowns.labels import FAMILY_DEPTH
 from funding.breakdowns.tables import breakdown, by_year
-from funding.facts import SMALL
+from funding.facts import SMALL, FactPart
 from funding.importing import import_records
 from funding.models import Fact, YearlyAmount
 from projects.models import (
@@ -334,9 +334,14 @@ def test_a_full_refresh_writes_the_same_facts(make_agreement):
     make_agreement({2006: ("10.00", "planned"), 2007: "20.00", 2008: ("30.00", "disbursed")})
     make_agreement({2007: "1000001.00"}, title="Other", recipient="Nepal")
     before = list(Fact.objects.order_by("pk").values())
+    parts = list(
+        FactPart.objects.order_by("fact", "measure").values_list("fact", "measure", "amount")
+    )
     fact_refresh.refresh()
     assert list(Fact.objects.order_by("pk").values()) == before
     assert len(before) == 4
+    again = FactPart.objects.order_by("fact", "measure").values_list("fact", "measure", "amount")
+    assert list(again) == parts and len(parts) >= 4  # rewritten, not added to
 
 
 def test_the_saves_of_an_edit_page_refresh_once_at_the_end(make_agreement):
