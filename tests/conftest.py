@@ -37,6 +37,14 @@ def english_by_default(settings):
 
 
 @pytest.fixture(autouse=True)
+def sessions_in_the_database(settings):
+    """Query counts are pinned with the session read from the database, as without REDIS_URL.
+    With REDIS_URL the app keeps sessions in Redis too (cached_db): tests/tracker/
+    test_scale_out.py exercises that through real servers (log in on one, out on the other)."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+@pytest.fixture(autouse=True)
 def own_page_cache(monkeypatch):
     """Each test its own cache namespace: a test's data, rolled back, may reach the data version
     another test's had, and the cache (Redis in CI) outlives both."""
