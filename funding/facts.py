@@ -51,16 +51,22 @@ def compared(stages):
     return ("any",) if set(stages) == set(STAGES) else stages
 
 
+def outside(prefix, stages, lookup, year):
+    """For each stage in `stages`, the `prefix`ed year is empty or `lookup` (lt, gt) `year`
+    (None: only empty)."""
+    condition = Q()
+    for stage in compared(stages):
+        column = Q(**{f"{prefix}{stage}__isnull": True})
+        if year is not None:
+            column |= Q(**{f"{prefix}{stage}__{lookup}": year})
+        condition &= column
+    return condition
+
+
 def included(first, stages, prefix):
     """No earlier amount of the agreement at a stage in `stages` falls within the years from
     `first` on (the `prefix`ed years: latest earlier amount of each stage)."""
-    condition = Q()
-    for stage in compared(stages):
-        before = Q(**{f"{prefix}{stage}__isnull": True})
-        if first is not None:
-            before |= Q(**{f"{prefix}{stage}__lt": first})
-        condition &= before
-    return condition
+    return outside(prefix, stages, "lt", first)
 
 
 class FactQuerySet(models.QuerySet):
@@ -134,13 +140,7 @@ class FactQuerySet(models.QuerySet):
     def only_fact(self):
         """1 for the first fact of each agreement with no later one among these, else 0."""
         first, last, stages = self.counting
-        later = Q()
-        for stage in compared(stages):
-            after = Q(**{f"next_{stage}__isnull": True})
-            if last is not None:
-                after |= Q(**{f"next_{stage}__gt": last})
-            later &= after
-        alone = included(first, stages, "prev_") & later
+        alone = included(first, stages, "prev_") & outside("next_", stages, "gt", last)
         return Case(When(alone, then=Value(1)), default=Value(0))
 
     def first_above(self, size, threshold):
@@ -162,10 +162,6 @@ class FactQuerySet(models.QuerySet):
         """One row per combination of `dims`: total (NOK), agreements and agreement-years."""
         counts = self.counts(by_year="year" in dims)
         return self.order_by().values(*dims).annotate(**counts).order_by(*dims)
-
-    def total(self):
-        """The sum of the amounts, in NOK (0 when there are none)."""
-        return self.aggregate(total=Sum("amount", default=Decimal(0)))["total"].quantize(ORE)
 
     def summary(self):
         """The grand total (NOK), the distinct agreements and the agreement-years."""

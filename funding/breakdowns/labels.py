@@ -12,6 +12,7 @@ the groups' agreement counts add up.
 """
 
 from decimal import Decimal
+from functools import cache
 
 from django.db import connections
 
@@ -31,6 +32,7 @@ def family(column):
     return f"COALESCE({', '.join(levels)}, c.{column})"
 
 
+@cache  # the table names are the models': built once per process
 def joins():
     """key -> (the joins that name a group of that key, {field: SQL expression})."""
     recipient, region = Recipient._meta.db_table, Region._meta.db_table

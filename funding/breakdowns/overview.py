@@ -24,12 +24,13 @@ def overview_tables(basis, both, objectives, link, both_link):
     all)."""
     places = [DIMENSIONS[slug] for slug in PLACES]
     fields = list(dict.fromkeys(field for d in places for field in d.fields))
-    finest = named_totals(both, [*fields, "objective"], extra=both.profile_sums())
+    extra = both.profile_sums()
+    finest = named_totals(both, [*fields, "objective"], extra=extra)
     kept = [row for row in finest if objectives is None or row["objective"] in objectives]
     tables = breakdowns(places, None, link=link, finest=kept)
     tables["channel"] = breakdown(DIMENSIONS["channel"], basis, link=link)
     by_objective = rolled_up(finest, ("objective",))
     objective = breakdown(DIMENSIONS["objective"], None, link=both_link, grouped_rows=by_objective)
-    names = ("agreements", "agreement_years", *both.profile_sums())
+    names = ("agreements", "agreement_years", *extra)
     sums = {name: sum(row[name] for row in kept) for name in names}
     return tables, objective, profile(sums)

@@ -31,14 +31,19 @@ HEADERS = {  # column: (title, CSS class)
 }
 
 
+def spelt_out(params):
+    """`params` with a `year` as the period of that one year (year_from, year_to)."""
+    if "year" in params:
+        year = params.pop("year")
+        params.update(year_from=year, year_to=year)
+    return params
+
+
 def link(target, query="", **params):
     """A URL to a breakdown (`target` a dimension slug) or the projects list, with the filters
     `query` (a query string) and `params` set."""
     query = QueryDict(query, mutable=True)
-    if "year" in params:
-        year = params.pop("year")
-        params.update(year_from=year, year_to=year)
-    for name, value in params.items():
+    for name, value in spelt_out(params).items():
         query.setlist(name, [value])
     url = reverse("projects:list") if target == "projects" else reverse("breakdown", args=[target])
     return f"{url}?{query.urlencode()}" if query else url
@@ -54,10 +59,7 @@ def row_links(query):
     def row_link(target, parameter, value):
         if target not in paths:
             paths[target] = link(target)
-        params = {parameter: value}
-        if "year" in params:
-            year = params.pop("year")
-            params.update(year_from=year, year_to=year)
+        params = spelt_out({parameter: value})
         merged = filters | {name: [value] for name, value in params.items()}
         return f"{paths[target]}?{urlencode(merged, doseq=True)}"
 
