@@ -41,8 +41,8 @@ FILTER = "year_from=2000&year_to=2010&objective=main"
 WHERE = "f.year BETWEEN 2000 AND 2010"
 MAIN = f"{WHERE} AND f.objective = 'main'"
 FIRST = "(f.prev_any IS NULL OR f.prev_any < 2000)"  # every stage: the any-stage year
-COUNTS = f"SUM(f.amount) AS t, SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS a, COUNT(*) AS n"
-SUMS = "SUM(g.t), SUM(g.a), SUM(g.n)"
+COUNTS = f"SUM(f.ore) AS t, COUNT(*) FILTER (WHERE {FIRST}) AS a, COUNT(*) AS n"
+SUMS = "SUM(g.t) / 100.0, SUM(g.a), SUM(g.n)"  # amounts in øre
 RECIPIENT = """JOIN projects_recipient r ON r.id = g.recipient_id
     JOIN projects_region rg ON rg.id = r.region_id"""
 CHANNEL = "JOIN projects_channel c ON c.id = g.channel_id"
@@ -70,18 +70,17 @@ def profile():
         for size in ("small", "medium")
     }
     return (
-        f"{COUNTS}, SUM(CASE WHEN {FIRST} AND {lasts} THEN 1 ELSE 0 END) AS one, "
-        f"SUM(CASE WHEN {above['small']} AND f.amount > 100000 THEN 1 ELSE 0 END) AS s, "
-        f"SUM(CASE WHEN {above['medium']} AND f.amount > 1000000 THEN 1 ELSE 0 END) AS m, "
-        "COUNT(*) FILTER (WHERE f.amount <= 100000) AS le"
+        f"{COUNTS}, COUNT(*) FILTER (WHERE {FIRST} AND {lasts}) AS one, "
+        f"COUNT(*) FILTER (WHERE {above['small']} AND f.ore > 10000000) AS s, "
+        f"COUNT(*) FILTER (WHERE {above['medium']} AND f.ore > 100000000) AS m, "
+        "COUNT(*) FILTER (WHERE f.ore <= 10000000) AS le"
     )
 
 
 REGION_SQL = grouped("f.recipient_id", "rg.name, rg.geographic", RECIPIENT)
 COUNTRY_SQL = grouped("f.recipient_id", "r.name, r.iso2, rg.geographic", RECIPIENT)
 CHANNEL_SQL = grouped("f.channel_id", "c.name, c.acronym, c.id", CHANNEL)
-YEARS = "SUM(f.amount) AS t, COUNT(*) AS a, COUNT(*) AS n, "
-YEARS += f"SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS firsts"
+YEARS = f"SUM(f.ore) AS t, COUNT(*) AS a, COUNT(*) AS n, COUNT(*) FILTER (WHERE {FIRST}) AS firsts"
 # the overview: objective and recipient (every objective, the profile's counts), then channel
 OVERVIEW_SQL = f"""SELECT rg.name, rg.geographic, r.name, r.iso2, g.objective, {SUMS},
     SUM(g.one), SUM(g.s), SUM(g.m), SUM(g.le) FROM (
@@ -89,8 +88,8 @@ OVERVIEW_SQL = f"""SELECT rg.name, rg.geographic, r.name, r.iso2, g.objective, {
     GROUP BY f.objective, f.recipient_id) g {RECIPIENT}
     GROUP BY rg.name, rg.geographic, r.name, r.iso2, g.objective"""
 MEASURE_COUNTS = (
-    f"SUM(f.amount) AS t, SUM(CASE WHEN {FIRST} THEN 1 ELSE 0 END) AS a, COUNT(*) AS n, "
-    f"SUM(CASE WHEN {FIRST} AND f.first_part THEN 1 ELSE 0 END) AS firsts, "
+    f"SUM(f.ore) AS t, COUNT(*) FILTER (WHERE {FIRST}) AS a, COUNT(*) AS n, "
+    f"COUNT(*) FILTER (WHERE {FIRST} AND f.first_part) AS firsts, "
     "COUNT(*) FILTER (WHERE f.first_part) AS leads"
 )
 KIND_SQL = grouped("f.channel_id", "c.kind", CHANNEL)

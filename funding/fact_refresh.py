@@ -19,7 +19,7 @@ from .facts import MEDIUM, SMALL, STAGES, Fact, FactPart
 
 FACT_COLUMNS = (
     "id, agreement_id, project_id, unit_id, recipient_id, channel_id, objective, year, status, "
-    "amount, prev_planned, prev_allocated, prev_disbursed, prev_any, next_planned, "
+    "ore, prev_planned, prev_allocated, prev_disbursed, prev_any, next_planned, "
     "next_allocated, next_disbursed, next_any, small_prev_planned, small_prev_allocated, "
     "small_prev_disbursed, small_prev_any, medium_prev_planned, medium_prev_allocated, "
     "medium_prev_disbursed, medium_prev_any"
@@ -58,7 +58,8 @@ def refresh_sql(agreements):
         f"DELETE FROM {fact} WHERE agreement_id IN ({agreements})",
         f"""INSERT INTO {fact} ({FACT_COLUMNS})
         SELECT ya.id, ya.agreement_id, a.project_id, a.unit_id, p.recipient_id, p.channel_id,
-               p.objective, ya.year, ya.status, ya.amount, {", ".join(windows)}
+               p.objective, ya.year, ya.status,
+               CAST(ROUND(ya.amount * 100) AS BIGINT), {", ".join(windows)}
         FROM {amount} ya JOIN {agreement} a ON a.id = ya.agreement_id
         JOIN {project} p ON p.id = a.project_id
         WHERE ya.agreement_id IN ({agreements})""",
@@ -76,9 +77,9 @@ def parts_sql(agreements):
     fact, part = Fact._meta.db_table, FactPart._meta.db_table
     keys = "agreement_id, project_id, unit_id, recipient_id, channel_id, objective, year, status"
     keys += ", prev_planned, prev_allocated, prev_disbursed, prev_any"
-    return f"""INSERT INTO {part} (fact_id, measure_id, amount, first_part, {keys})
+    return f"""INSERT INTO {part} (fact_id, measure_id, ore, first_part, {keys})
     WITH split AS (
-        SELECT f.id AS fact_id, pm.measure_id, CAST(ROUND(f.amount * 100) AS BIGINT) AS ore,
+        SELECT f.id AS fact_id, pm.measure_id, f.ore,
                COALESCE(CAST(ROUND(pm.share * 100) AS BIGINT), 1) AS bp
         FROM {fact} f LEFT JOIN {ProjectMeasure._meta.db_table} pm ON pm.project_id = f.project_id
         WHERE f.agreement_id IN ({agreements})
@@ -97,7 +98,7 @@ def parts_sql(agreements):
         FROM parts
     )
     SELECT ranked.fact_id, ranked.measure_id,
-           (base + CASE WHEN rnk <= deficit THEN 1 ELSE 0 END) / 100.0, rnk = 1,
+           base + CASE WHEN rnk <= deficit THEN 1 ELSE 0 END, rnk = 1,
            {", ".join(f"f.{k.strip()}" for k in keys.split(","))}
     FROM ranked JOIN {fact} f ON f.id = ranked.fact_id"""
 

@@ -5,12 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """The facts of the amounts already recorded (funding.fact_refresh); a new database has
-    none yet, so this runs the refresh of today's code only on a database that has data."""
-    from funding.fact_refresh import refresh
-
-    if apps.get_model("funding", "YearlyAmount").objects.exists():
-        refresh()
+    """Nothing: 0013 writes the facts of the amounts already recorded, with the columns of
+    today's code (funding.fact_refresh), which these tables do not have yet."""
 
 
 class Migration(migrations.Migration):
