@@ -5,11 +5,13 @@ first year comes before its last), whole-year filters and records chosen by name
 projects/filters.py, filters over yearly amounts in funding/breakdowns/filters.py.
 """
 
+from html import escape
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -27,22 +29,36 @@ class YearFilter(django_filters.NumberFilter):
 
 class QuickSelectMixin:
     """Renders the options in Python: Django's template per option takes ~60 ms for the ~800
-    options of the filter form, which a breakdown page would spend on every request."""
+    options of the filter form, which a breakdown page would spend on every request; and
+    escapes them with the standard library's html.escape (what django.utils.html.escape calls)
+    rather than format_html per option, a third of the rest."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(item) for item in self.format_value(value)}
         attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             attrs["multiple"] = True
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), mark_safe(" selected") if str(option) in selected else "", label)
-                for option, label in self.choices
-            ),
+        options = []
+        for option, label in self.choices:
+            option = str(option)
+            mark = " selected" if option in selected else ""
+            options.append(f'<option value="{escape(option)}"{mark}>{escape(str(label))}</option>')
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe("".join(options))
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
+class ListedChoices(forms.models.ModelChoiceIterator):
+    """A model field's choices from one plain query: the reference lists are small, and
+    Django's iterator() would read each through a server-side cursor (three round trips and,
+    outside a transaction, the rows materialised WITH HOLD: 12 ms for the filter form's nine
+    lists at the benchmark)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):
@@ -62,6 +78,9 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.iterator = ListedChoices
+                field.widget.choices = field.choices
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget = QuickSelectMultiple(choices=field.widget.choices)
             elif isinstance(field.widget, forms.Select):
