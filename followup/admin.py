@@ -2,10 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin
+from history.admin import HistoryAdmin, LabelledTabularInline
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
-from web.inlines import LabelledTabularInline
 
 from .models import NO_MEASURE, Effort
 

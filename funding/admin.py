@@ -2,11 +2,10 @@ from django.contrib import admin
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin
+from history.admin import HistoryAdmin, LabelledTabularInline
 from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
-from web.inlines import LabelledTabularInline
 
 from .admin_closing import ClosedYearAdmin  # noqa: F401  (registers it)
 from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet

@@ -3,13 +3,17 @@ with a history page that answers 404, not a server error, for an object id its m
 cannot hold, say "1%00"), and `ReferenceImportExport`, the import and export of reference
 tables (django-import-export): CSV and XLSX, editors only for import (add and change
 permission; by default any staff user could import), whoever may view the records for
-export."""
+export; and `LabelledTabularInline`, the tabular inline every app's admin uses, whose inputs
+have a name for assistive technology: a tabular inline shows each field's label once, as a
+column heading, so its inputs have no <label> (WCAG 1.3.1 and 4.1.2; axe: `label`, critical);
+each input of a row is given an aria-label naming the field and the row, "Share, row 2"."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
@@ -53,3 +57,33 @@ class ReferenceImportExport(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
+
+
+def label_row(form, index):
+    """Give every visible input of an inline row an aria-label: the field's label and row."""
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        label = capfirst(field.label or name)
+        if index is None:  # the blank row the admin's "Add another" copies
+            text = label
+        else:
+            text = _("%(field)s, row %(row)s") % {"field": label, "row": index + 1}
+        # The admin wraps a related field's widget; its copy's attrs are the inner widget's.
+        widget = getattr(field.widget, "widget", field.widget)
+        widget.attrs["aria-label"] = text
+
+
+class LabelledFormSetMixin:
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        label_row(form, index)
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A TabularInline whose inputs are named (see the module's docstring)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        base = kwargs.get("formset", self.formset)
+        kwargs["formset"] = type(f"Labelled{base.__name__}", (LabelledFormSetMixin, base), {})
+        return super().get_formset(request, obj, **kwargs)

@@ -10,10 +10,9 @@ from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from history.admin import HistoryAdmin
+from history.admin import HistoryAdmin, LabelledTabularInline
 from projects.admin import ChannelAdmin
 from projects.models import Channel
-from web.inlines import LabelledTabularInline
 
 from .models import Instrument, InstrumentStatus
 from .resources import ChartResource

@@ -1,9 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin, ReferenceImportExport
+from history.admin import HistoryAdmin, LabelledTabularInline, ReferenceImportExport
 
 from .models import Goal, Measure, MeasureStatus, Ministry, Plan
 from .resources import MeasureResource
@@ -24,12 +25,12 @@ class TitleListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class GoalInline(admin.TabularInline):
+class GoalInline(LabelledTabularInline):
     model = Goal
     extra = 0
 
 
-class MeasureStatusInline(admin.TabularInline):
+class MeasureStatusInline(LabelledTabularInline):
     """A measure's status by year, on the measure's page."""
 
     model = MeasureStatus
@@ -80,8 +81,14 @@ class MeasureAdmin(ReferenceImportExport, HistoryAdmin):
     list_select_related = ["plan", "goal", "lead_ministry"]
     search_fields = ["title", "=number"]
     autocomplete_fields = ["goal", "lead_ministry"]
-    filter_horizontal = ["responsible_ministries"]
     inlines = [MeasureStatusInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """The responsible ministries as checkboxes: a short list, and the admin's two-list
+        widget (filter_horizontal) names a span that has no role (axe: aria-prohibited-attr)."""
+        if db_field.name == "responsible_ministries":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("title"), ordering="title")
     def title_or_missing(self, obj):

@@ -5,10 +5,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin, ReferenceImportExport
+from history.admin import HistoryAdmin, LabelledTabularInline, ReferenceImportExport
 from measures.admin import MeasureAdmin
 from measures.models import Measure
-from web.inlines import LabelledTabularInline
 
 from .forms import AgreementFormSet, MeasureShareFormSet
 from .models import (

@@ -51,6 +51,8 @@ def site_pages():
         ("yearly amounts changelist", "/admin/funding/yearlyamount/"),
         ("project add form", "/admin/projects/project/add/"),
         ("project change form", f"/admin/projects/project/{project.pk}/change/"),
+        ("plan change form (goals inline)", f"/admin/measures/plan/{measure.plan_id}/change/"),
+        ("measure change form (statuses inline)", f"/admin/measures/measure/{measure.pk}/change/"),
         ("project entry page", "/projects/enter/"),
         ("project entry page, editing", f"/projects/{project.pk}/edit/"),
     ]
