@@ -124,8 +124,11 @@ def measure_lines(plan, year):
         s.measure_id: s for s in MeasureStatus.objects.filter(measure__plan=plan, year=year)
     }
     funding, url = funding_by_measure(plan, year)
-    measures = plan.measures.select_related("goal", "plan").annotate(
-        effort_count=Count("efforts", filter=Q(efforts__year=year))
+    # in number order, said: a grouped query (the count) does not use Meta.ordering
+    measures = (
+        plan.measures.select_related("goal", "plan")
+        .annotate(effort_count=Count("efforts", filter=Q(efforts__year=year)))
+        .order_by("number")
     )
     lines = []
     for measure in measures:

@@ -2,9 +2,12 @@
 
 from decimal import Decimal
 
+from django.db.models.functions import Upper
+
 from funding.breakdowns.dimensions import DIMENSIONS
 from funding.breakdowns.tables import breakdown
 from funding.models import Fact
+from measures.models import Measure
 
 
 def test_it_lists_the_37_measures_by_goal_for_the_year_given(analyst_client):
@@ -13,6 +16,28 @@ def test_it_lists_the_37_measures_by_goal_for_the_year_given(analyst_client):
     assert response.context["year"] == 2007
     lines = [line for _goal, lines in response.context["goals"] for line in lines]
     assert [line.measure.number for line in lines] == list(range(1, 38))
+
+
+def test_measures_stay_in_number_order_whatever_order_the_rows_are_stored_in(
+    analyst_client, make_effort
+):
+    """The list counts efforts (a grouped query, which Django does not order by Meta.ordering):
+    rewritten rows, stored last on PostgreSQL, and efforts on some measures keep the order."""
+    Measure.objects.filter(number__in=(1, 2, 20)).update(title=Upper("title"))
+    third = Measure.objects.get(number=3)  # again, under a new and highest id
+    responsible = list(third.responsible_ministries.all())
+    third.delete()
+    third.pk = None
+    third.save()
+    third.responsible_ministries.set(responsible)
+    make_effort(measures=(5, 22))
+    response = analyst_client.get("/measures/?year=2007")
+    lines = [line for _goal, lines in response.context["goals"] for line in lines]
+    assert [line.measure.number for line in lines] == list(range(1, 38))
+    report = analyst_client.get("/report/2007/").context["report"]
+    assert [line.measure.number for line in report.unrecorded] == [
+        n for n in range(1, 38) if n not in (5, 22)
+    ]
 
 
 def test_the_default_year_is_the_latest_with_records(analyst_client, make_effort):
