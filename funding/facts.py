@@ -240,8 +240,8 @@ class FactKeys(models.Model):
 
     @property
     def amount(self):
-        """The amount in NOK."""
-        return Decimal(self.ore) / 100
+        """The amount in NOK, to the øre ("2.00", as the amounts' own field gives it)."""
+        return (Decimal(self.ore) / 100).quantize(ORE)
 
 
 class Fact(FactKeys):
