@@ -124,7 +124,7 @@ def measure_lines(plan, year):
         s.measure_id: s for s in MeasureStatus.objects.filter(measure__plan=plan, year=year)
     }
     funding, url = funding_by_measure(plan, year)
-    # in number order, said: a grouped query (the count) does not use Meta.ordering
+    # in number order: Django drops Meta.ordering from a grouped query (the count)
     measures = (
         plan.measures.select_related("goal", "plan")
         .annotate(effort_count=Count("efforts", filter=Q(efforts__year=year)))

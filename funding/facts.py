@@ -223,8 +223,8 @@ class FactKeys(models.Model):
     objective = models.CharField(max_length=10, verbose_name=_("objective"))
     year = models.PositiveSmallIntegerField(verbose_name=_("year"))
     status = models.CharField(max_length=10, verbose_name=_("status"))
-    # the amount in øre: PostgreSQL adds up and compares bigints several times faster than
-    # numerics (NokSum)
+    # the amount in øre: PostgreSQL adds up and compares bigints faster than numerics (the
+    # overview's grouped query: 307 ms with numerics, about 200 ms with øre and COUNT FILTER)
     ore = models.BigIntegerField(_("amount (øre)"))
     # the year of the agreement's latest earlier amount at each stage
     prev_planned, prev_allocated, prev_disbursed = stage_years()

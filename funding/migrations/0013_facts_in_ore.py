@@ -1,5 +1,5 @@
 """The funding facts and their parts hold their amounts in øre (bigint), which PostgreSQL adds
-up several times faster than numerics; they are derived data, written again from the amounts."""
+up and compares faster than numerics; they are derived data, written again from the amounts."""
 
 from django.db import migrations, models
 
