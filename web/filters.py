@@ -5,13 +5,11 @@ first year comes before its last), whole-year filters and records chosen by name
 projects/filters.py, filters over yearly amounts in funding/breakdowns/filters.py.
 """
 
-from html import escape
-
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -27,16 +25,11 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs)
 
 
-def as_html(text):
-    """`text` escaped, unless it is already HTML (as django.utils.html.conditional_escape)."""
-    return text.__html__() if hasattr(text, "__html__") else escape(str(text))
-
-
 class QuickSelectMixin:
     """Renders the options in Python: Django's template per option takes ~60 ms for the ~800
     options of the filter form, which a breakdown page would spend on every request; and
-    escapes them with the standard library's html.escape (what django.utils.html.escape calls)
-    rather than format_html per option, a third of the rest."""
+    escapes each label and value rather than calling format_html per option, a third of the
+    rest."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(item) for item in self.format_value(value)}
@@ -47,7 +40,8 @@ class QuickSelectMixin:
         for option, label in self.choices:
             option = str(option)
             mark = " selected" if option in selected else ""
-            options.append(f'<option value="{escape(option)}"{mark}>{as_html(label)}</option>')
+            value, text = conditional_escape(option), conditional_escape(label)
+            options.append(f'<option value="{value}"{mark}>{text}</option>')
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe("".join(options))
         )
