@@ -9,6 +9,7 @@ change is visible on the very next request, through any instance.
 """
 
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -24,6 +25,9 @@ from history.versions import data_version
 NAMESPACE = "pages"
 SHELL = "web/cached_page.html"
 BANNER = "includes/demo_banner.html"
+# While a page's content is computed: (NAMESPACE, the data version it is computed at), so that
+# the parts every page shares can be kept for that version (web.filters' reference lists).
+computing_at = ContextVar("computing_at", default=None)
 
 
 @dataclass
@@ -59,7 +63,11 @@ def cached(request, compute, part=""):
     key = page_key(request, part)
     value = cache.get(key)
     if value is None:
-        value = compute()
+        token = computing_at.set((NAMESPACE, request_version(request)))
+        try:
+            value = compute()
+        finally:
+            computing_at.reset(token)
         if storable(value):
             cache.set(key, value)
     return value

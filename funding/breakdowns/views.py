@@ -2,6 +2,8 @@
 chart and its downloads), all filtered by the query string. Every link a page shows is built
 here, keeping the filters; the templates only print them."""
 
+from urllib.parse import quote_plus
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
 from django.shortcuts import render
@@ -54,14 +56,15 @@ def row_links(query):
     `link` makes them. A table has a row per country or channel: the query string is parsed and
     each target's path found once, not once per row."""
     filters = dict(QueryDict(query).lists())
-    paths = {}
+    patterns = {}
 
     def row_link(target, parameter, value):
-        if target not in paths:
-            paths[target] = link(target)
-        params = spelt_out({parameter: value})
-        merged = filters | {name: [value] for name, value in params.items()}
-        return f"{paths[target]}?{urlencode(merged, doseq=True)}"
+        # Each (target, parameter) is encoded once with NUL for the value (the query-string
+        # check refuses control characters, so "%00" marks only the place of the value).
+        if (target, parameter) not in patterns:
+            marked = filters | {name: ["\0"] for name in spelt_out({parameter: "\0"})}
+            patterns[target, parameter] = f"{link(target)}?{urlencode(marked, doseq=True)}"
+        return patterns[target, parameter].replace("%00", quote_plus(str(value)))
 
     return row_link
 

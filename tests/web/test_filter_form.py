@@ -32,3 +32,36 @@ def test_options_are_escaped_and_the_chosen_ones_selected(db):
     )
     assert option in html
     assert "<the>" not in html
+
+
+def list_queries(client, url):
+    """The queries `url` runs that read the filter form's lists of channels (the channel and
+    the organisation family)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    channels = connection.ops.quote_name("projects_channel")
+    lists = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    return response, [sql for sql in lists if f"FROM {channels}" in sql and "WHERE" not in sql]
+
+
+def test_the_reference_lists_are_read_once_per_data_version(superuser_client):
+    """Every breakdown shows the same lists: a second page (another query string) at the same
+    data version takes them from memory; a change to a record shows on the very next page."""
+    _, first = list_queries(superuser_client, "/breakdowns/region/")
+    _, second = list_queries(superuser_client, "/breakdowns/country/?year_from=2001")
+    assert len(first) == 2 and second == []
+    channel = Channel.objects.get(name="Save the Children Norway")
+    channel.name = "Save the Children Norge"
+    channel.save()  # a new data version (history.versions)
+    response, third = list_queries(superuser_client, "/breakdowns/channel/?year_from=2002")
+    assert len(third) == 2
+    assert '<option value="Save the Children Norge">' in response.content.decode()
+
+
+def test_outside_a_cached_page_the_lists_are_read_each_time(db):
+    """Without a data version (a form built outside web.caching) nothing is kept."""
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            rendered({})
+        assert len(queries.captured_queries) >= 5
