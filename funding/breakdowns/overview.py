@@ -16,6 +16,7 @@ from .labels import named_totals
 from .tables import breakdown, breakdowns, rolled_up
 
 PLACES = ("region", "country")
+TOP = 10  # the countries and channels the page shows (the first, by amount), with their links
 
 
 def overview_tables(basis, both, objectives, link, both_link):
@@ -27,8 +28,8 @@ def overview_tables(basis, both, objectives, link, both_link):
     extra = both.profile_sums()
     finest = named_totals(both, [*fields, "objective"], extra=extra)
     kept = [row for row in finest if objectives is None or row["objective"] in objectives]
-    tables = breakdowns(places, None, link=link, finest=kept)
-    tables["channel"] = breakdown(DIMENSIONS["channel"], basis, link=link)
+    tables = breakdowns(places, None, link=link, finest=kept, linked={"country": TOP})
+    tables["channel"] = breakdown(DIMENSIONS["channel"], basis, link=link, linked=TOP)
     by_objective = rolled_up(finest, ("objective",))
     objective = breakdown(DIMENSIONS["objective"], None, link=both_link, grouped_rows=by_objective)
     names = ("agreements", "agreement_years", *extra)

@@ -125,10 +125,11 @@ def basis_text(dimension, base):
     return f"{text} {dimension.note}" if dimension.note else text
 
 
-def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None):
+def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None, linked=None):
     """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`; with
-    `link(target, parameter, value)`, each row gets its drill-down `url`. `grouped_rows`, if
-    given, are the dimension's grouped rows already computed (see `breakdowns`)."""
+    `link(target, parameter, value)`, each row gets its drill-down `url` (only the first
+    `linked` rows in order, if given: the overview shows ten of 261 countries). `grouped_rows`,
+    if given, are the dimension's grouped rows already computed (see `breakdowns`)."""
     sort = checked(sort or dimension.default_sort, Breakdown)
     if grouped_rows is None:
         grouped_rows = dimension.grouped(queryset)
@@ -140,8 +141,6 @@ def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None):
             agreements=grouped["agreements"],
             agreement_years=grouped["agreement_years"],
             in_base=dimension.in_base(grouped),
-            url=dimension.url(grouped, link),
-            page=dimension.page_url(grouped) if link else None,
         )
         for grouped in grouped_rows
     ]
@@ -156,16 +155,21 @@ def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None):
     else:  # the groups' counts of each agreement's first fact and of facts (FactQuerySet.once)
         agreements = sum(grouped["firsts"] for grouped in grouped_rows)
         agreement_years = sum(grouped["leads"] for grouped in grouped_rows)
+    if link is not None:
+        groups = {id(row): grouped for row, grouped in zip(rows, grouped_rows, strict=True)}
     rows = sort_rows(rows, sort, Breakdown.SORTS)
+    for row in rows[:linked] if link is not None else ():
+        row.url = dimension.url(groups[id(row)], link)
+        row.page = dimension.page_url(groups[id(row)])
     return Breakdown(dimension, rows, total, base, agreements, agreement_years, sort)
 
 
-def breakdowns(dimensions, queryset, link=None, finest=None):
+def breakdowns(dimensions, queryset, link=None, finest=None, linked=None):
     """The breakdowns by several `dimensions` from one grouped query: grouped by all their
     fields together, then added up per dimension. Exact for dimensions of the agreement's own
     fields (one_per_agreement, plain fields): each agreement falls in one finest group, so its
-    agreement counts add up too. `finest`: those groups, if already computed. {slug:
-    Breakdown}."""
+    agreement counts add up too. `finest`: those groups, if already computed; `linked`: {slug:
+    how many rows get links} (breakdown()). {slug: Breakdown}."""
     if finest is None:
         fields = list(dict.fromkeys(field for d in dimensions for field in d.fields))
         finest = named_totals(queryset, fields)
@@ -173,8 +177,10 @@ def breakdowns(dimensions, queryset, link=None, finest=None):
     for dimension in dimensions:
         if dimension.grouping or not dimension.one_per_agreement:
             raise ValueError(f"{dimension.slug} cannot be added up from finer groups.")
+        grouped_rows = rolled_up(finest, dimension.fields)
+        top = (linked or {}).get(dimension.slug)
         tables[dimension.slug] = breakdown(
-            dimension, queryset, link=link, grouped_rows=rolled_up(finest, dimension.fields)
+            dimension, queryset, link=link, grouped_rows=grouped_rows, linked=top
         )
     return tables
 

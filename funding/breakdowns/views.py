@@ -21,7 +21,7 @@ from .basis import ALL, basis_line, plan_years, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import FundingFilter, funding_filter
-from .overview import overview_tables
+from .overview import TOP, overview_tables
 from .tables import breakdown, by_year
 
 HEADERS = {  # column: (title, CSS class)
@@ -191,8 +191,8 @@ def overview_content(request):
         "main": objectives.row(Project.Objective.MAIN),
         "subsidiary": objectives.row(Project.Objective.SUBSIDIARY),
         "profile": profile,
-        "countries": tables["country"].rows[:10],
-        "channels": tables["channel"].rows[:10],
+        "countries": tables["country"].rows[:TOP],
+        "channels": tables["channel"].rows[:TOP],
         "regions": regions,
         "region_chart": regions.chart(),
         "links": {target: link(target, query) for target in [*DIMENSIONS, "projects"]},
