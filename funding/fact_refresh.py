@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from django.db import connection
 
 from .facts import MEDIUM, SMALL, STAGES, Fact, FactPart
+from .sums import added_sql, before_sql, emptied
 
 FACT_COLUMNS = (
     "id, agreement_id, project_id, unit_id, recipient_id, channel_id, objective, year, status, "
@@ -41,7 +42,20 @@ def stage_windows(function, window, above=None):
 
 def refresh_sql(agreements):
     """The statements that rewrite the facts of the agreements the SQL `agreements` selects
-    (a subquery of agreement ids)."""
+    (a subquery of agreement ids), their parts and the sums (funding.sums)."""
+    fact = Fact._meta.db_table
+    return [
+        *before_sql(agreements),
+        f"DELETE FROM {FactPart._meta.db_table} WHERE agreement_id IN ({agreements})",
+        f"DELETE FROM {fact} WHERE agreement_id IN ({agreements})",
+        *written_sql(agreements),
+        *added_sql(agreements),
+    ]
+
+
+def written_sql(agreements):
+    """The statements that write the facts and parts of the `agreements` (SQL), which have
+    none."""
     from funding.models import YearlyAmount
     from projects.models import Agreement, Project
 
@@ -54,8 +68,6 @@ def refresh_sql(agreements):
         *stage_windows("MAX", BEFORE, int(MEDIUM)),
     ]
     return [
-        f"DELETE FROM {FactPart._meta.db_table} WHERE agreement_id IN ({agreements})",
-        f"DELETE FROM {fact} WHERE agreement_id IN ({agreements})",
         f"""INSERT INTO {fact} ({FACT_COLUMNS})
         SELECT ya.id, ya.agreement_id, a.project_id, a.unit_id, p.recipient_id, p.channel_id,
                p.objective, ya.year, ya.status,
@@ -103,16 +115,19 @@ def parts_sql(agreements):
     FROM ranked JOIN {fact} f ON f.id = ranked.fact_id"""
 
 
-def refresh(agreement_ids=None):
-    """Rewrite the facts of `agreement_ids` (None: of every agreement)."""
+def refresh(agreement_ids=None, summed=True):
+    """Rewrite the facts of `agreement_ids` (None: of every agreement, and the sums unless not
+    `summed`: migration 0013 runs before their tables exist)."""
     from projects.models import Agreement
 
     if agreement_ids is None:
         everything = [
+            *emptied(),
             f"DELETE FROM {FactPart._meta.db_table}",
             f"DELETE FROM {Fact._meta.db_table}",
         ]
-        run(everything + refresh_sql(f"SELECT id FROM {Agreement._meta.db_table}")[2:])
+        written = written_sql(f"SELECT id FROM {Agreement._meta.db_table}")
+        run(everything + written + (added_sql(None) if summed else []))
         return
     ids = sorted({int(pk) for pk in agreement_ids})
     for start in range(0, len(ids), 500):  # SQLite's limit on query parameters
@@ -121,9 +136,10 @@ def refresh(agreement_ids=None):
 
 
 def run(statements, params=None):
+    """Run `statements`, those with placeholders with `params`."""
     with connection.cursor() as cursor:
         for statement in statements:
-            cursor.execute(statement, params)
+            cursor.execute(statement, params if "%s" in statement else None)
 
 
 def touched(agreement_ids):

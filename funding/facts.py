@@ -145,8 +145,8 @@ class FactQuerySet(models.QuerySet):
         fact, counting a fact's measure parts (FactPart) by their lead part only."""
         lead = Q(first_part=True) if self.model is FactPart else Q()
         return {
-            "firsts": Count("pk", filter=self.first_fact() & lead),
-            "leads": Count("pk", filter=lead) if lead else Count("pk"),
+            "firsts": self.tally(self.first_fact() & lead),
+            "leads": self.tally(lead),
         }
 
     def only_fact(self):
@@ -157,15 +157,23 @@ class FactQuerySet(models.QuerySet):
     def first_above(self, size, threshold):
         """The condition of each agreement's first fact above `threshold` NOK among these."""
         first, _last, stages = self.counting
-        return included(first, stages, f"{size}_prev_") & Q(ore__gt=threshold * 100)
+        return included(first, stages, f"{size}_prev_") & self.above(threshold)
+
+    def above(self, threshold):
+        """The condition of facts above `threshold` NOK (SMALL or MEDIUM)."""
+        return Q(ore__gt=threshold * 100)
+
+    def tally(self, condition=None):
+        """How many facts (meeting `condition`): what the summed facts (funding.sums) add up."""
+        return Count("pk", filter=condition) if condition else Count("pk")
 
     def counts(self, by_year=False):
         """Total, agreements and agreement-years; `by_year`: in groups of one year, where an
         agreement has at most one fact."""
         return {
             "total": NokSum("ore"),
-            "agreements": Count("pk") if by_year else Count("pk", filter=self.first_fact()),
-            "agreement_years": Count("pk"),
+            "agreements": self.tally() if by_year else self.tally(self.first_fact()),
+            "agreement_years": self.tally(),
         }
 
     def totals_by(self, *dims):
@@ -182,10 +190,10 @@ class FactQuerySet(models.QuerySet):
     def profile_sums(self):
         """The agreement profile's counts, which add up over groups of whole agreements."""
         return {
-            "one_year": Count("pk", filter=self.only_fact()),
-            "above_small": Count("pk", filter=self.first_above("small", SMALL)),
-            "above_medium": Count("pk", filter=self.first_above("medium", MEDIUM)),
-            "agreement_years_le_small": Count("pk", filter=Q(ore__lte=SMALL * 100)),
+            "one_year": self.tally(self.only_fact()),
+            "above_small": self.tally(self.first_above("small", SMALL)),
+            "above_medium": self.tally(self.first_above("medium", MEDIUM)),
+            "agreement_years_le_small": self.tally(~self.above(SMALL)),
         }
 
     def agreement_profile(self):

@@ -14,6 +14,7 @@ from web.formats import nok
 
 from .closed_years import ClosedYear  # noqa: F401  (registers the model with the app)
 from .facts import Fact  # noqa: F401  (registers the model with the app)
+from .sums import ChannelSum, RecipientSum  # noqa: F401  (the same)
 
 ORE = Decimal("0.01")
 

@@ -10,6 +10,9 @@ groups at a million amounts, slower than two passes.)
 """
 
 from funding.facts import profile
+from funding.sums import ChannelSum, RecipientSum
+from measures.models import YEAR_MAX, YEAR_MIN
+from projects.filters import ALL_OBJECTIVES
 
 from .dimensions import DIMENSIONS
 from .labels import named_totals
@@ -17,6 +20,23 @@ from .tables import breakdown, breakdowns, rolled_up
 
 PLACES = ("region", "country")
 TOP = 10  # the countries and channels the page shows (the first, by amount), with their links
+SUMMED = {"year_from", "year_to", "objective"}  # the filters the sums can answer
+
+
+def summed(f):
+    """(basis, both) as overview_tables() takes them, from the summed facts (funding.sums),
+    when the valid filter `f` asks for nothing but years and an objective; else None."""
+    if any(value for name, values in f.data.lists() if name not in SUMMED for value in values):
+        return None
+    data = f.form.cleaned_data
+    both = RecipientSum.objects.within(
+        data.get("year_from") or YEAR_MIN, data.get("year_to") or YEAR_MAX
+    )
+    channels = ChannelSum.objects.within(*both.counting[:2])
+    objective = data.get("objective")
+    if objective and objective != ALL_OBJECTIVES:
+        channels = channels.filter(objective=objective)
+    return channels, both
 
 
 def overview_tables(basis, both, objectives, link, both_link):

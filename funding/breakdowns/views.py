@@ -21,7 +21,7 @@ from .basis import ALL, basis_line, plan_years, with_default_basis
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import FundingFilter, funding_filter
-from .overview import TOP, overview_tables
+from .overview import TOP, overview_tables, summed
 from .tables import breakdown, by_year
 
 HEADERS = {  # column: (title, CSS class)
@@ -180,8 +180,9 @@ def overview_content(request):
     kept = None if kept in (None, "", ALL) else {kept}
     if not both.is_valid():  # f is valid, so this cannot be: show the basis's objective only
         both = f
+    facts = summed(f) or (f.qs, both.qs)  # from the sums where they answer the filter
     tables, objectives, profile = overview_tables(
-        f.qs, both.qs, kept, row_links(query), row_links(both.query_string())
+        *facts, kept, row_links(query), row_links(both.query_string())
     )
     regions = tables["region"]
     context = {

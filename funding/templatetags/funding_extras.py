@@ -46,10 +46,9 @@ def escape(value):
 @register.simple_tag
 def breakdown_rows(table):
     """The <tr>s of a breakdown's table (funding/breakdown.html)."""
-    excluded = (
-        f'<span title="{escape(_("excluded from the share base"))}">'
-        f"{escape(_('not in base'))}</span>"
-    )
+    # (xgettext reads no calls inside f-strings: the texts are taken out first)
+    title, text = escape(_("excluded from the share base")), escape(_("not in base"))
+    excluded = f'<span title="{title}">{text}</span>'
     parts = []
     for row in table.rows:
         label = escape(row.label)
