@@ -8,6 +8,14 @@ from django.db import connection
 from funding.fact_refresh import refresh
 from funding.models import YearlyAmount
 
+# What the pages read, whose sizes the benchmark prints: the amounts, facts, parts and sums.
+TABLES = (
+    "funding_yearlyamount",
+    "funding_fact",
+    "funding_factpart",
+    "funding_recipientsum",
+    "funding_channelsum",
+)
 # In this order: the seeded draws depend on it.
 STATUSES = (
     YearlyAmount.Status.PLANNED,
@@ -56,9 +64,9 @@ def generate(rows, rng, out):
         raw.commit()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # index-only scans need the visibility map
-        for table in ("funding_yearlyamount", "funding_fact", "funding_factpart"):
+        for table in TABLES:
             cursor.execute("SELECT pg_total_relation_size(%s)", [table])
-            out(f"{table}_mb={cursor.fetchone()[0] / 2**20:.0f}")
+            out(f"{table}_mb={cursor.fetchone()[0] / 2**20:.1f}")
         cursor.execute("SELECT COUNT(*) FROM funding_yearlyamount")
         out(f"{cursor.fetchone()[0]} yearly amounts")
 
