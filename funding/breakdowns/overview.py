@@ -6,7 +6,8 @@ asked but for the objective by objective and recipient (keys of whole agreements
 count adds up, the profile's too): the groups of the objectives kept add up to the regions,
 countries and profile, all groups to the objectives. The second groups the basis's facts by
 channel. (Grouping by objective, recipient and channel at once makes tens of thousands of
-groups at a million amounts, slower than two passes.)
+groups at a million amounts, slower than two passes.) When the filter asks for nothing but the
+years and an objective, both passes read the summed facts (funding.sums) instead.
 """
 
 from funding.facts import profile
