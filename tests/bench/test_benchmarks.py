@@ -52,11 +52,13 @@ def test_bench_import_prints_its_rates_and_ratio():
 def test_bench_breakdowns_prints_a_ratio_per_page():
     found = figures("bench_breakdowns", "--rows", "2000", "--runs", "1")
     summary = {"breakdown_vs_sql_max", "scan_ms", "page_vs_scan_max", "warm_page_max_ms"}
-    summary |= {  # what the funding facts cost: the time to write them, the tables' sizes
+    summary |= {  # what the funding facts and sums cost: the time to write them, their sizes
         "facts_refresh_s", "funding_yearlyamount_mb", "funding_fact_mb", "funding_factpart_mb",
+        "funding_recipientsum_mb", "funding_channelsum_mb",
     }  # fmt: skip
     assert summary <= set(found)
     assert float(found["funding_fact_mb"]) >= 0 and float(found["facts_refresh_s"]) >= 0
+    assert float(found["funding_recipientsum_mb"]) > 0
     pages = {name: float(value) for name, value in found.items() if name not in summary}
     vs_sql = {name: value for name, value in pages.items() if not name.startswith("page_vs_")}
     vs_scan = {name: value for name, value in pages.items() if name.startswith("page_vs_")}
