@@ -167,14 +167,18 @@ def added_sql(agreements):
         changes = f"SELECT {values}, f.ore, 1 AS n FROM {fact} f WHERE {where}"
         if agreements is not None:
             changes += f" UNION ALL SELECT {values}, -f.ore, -1 FROM {OLD} f"
-        statements += [
+        statements.append(
             f"""INSERT INTO {table} ({keys}, ore, facts)
             SELECT {keys}, SUM(ore), SUM(n) FROM ({changes}) d WHERE 1 = 1
             GROUP BY {keys} ORDER BY {keys}
             ON CONFLICT ({keys}) DO UPDATE SET ore = {table}.ore + excluded.ore,
-                facts = {table}.facts + excluded.facts""",
-            f"DELETE FROM {table} WHERE facts = 0",
-        ]
+                facts = {table}.facts + excluded.facts"""
+        )
+        if agreements is not None:  # only rows the old facts were in can fall to zero
+            first = next(iter(columns))  # the key index's first column
+            statements.append(
+                f"DELETE FROM {table} WHERE facts = 0 AND {first} IN (SELECT {first} FROM {OLD})"
+            )
     return statements if agreements is None else [*statements, f"DELETE FROM {OLD}"]
 
 

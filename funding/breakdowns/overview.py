@@ -13,7 +13,7 @@ years and an objective, both passes read the summed facts (funding.sums) instead
 from funding.facts import profile
 from funding.sums import ChannelSum, RecipientSum
 from measures.models import YEAR_MAX, YEAR_MIN
-from projects.filters import ALL_OBJECTIVES
+from projects.filters import by_objective
 
 from .dimensions import DIMENSIONS
 from .labels import named_totals
@@ -34,9 +34,8 @@ def summed(f):
         data.get("year_from") or YEAR_MIN, data.get("year_to") or YEAR_MAX
     )
     channels = ChannelSum.objects.within(*both.counting[:2])
-    objective = data.get("objective")
-    if objective and objective != ALL_OBJECTIVES:
-        channels = channels.filter(objective=objective)
+    if data.get("objective"):
+        channels = by_objective(channels, "objective", data["objective"])
     return channels, both
 
 

@@ -1,8 +1,7 @@
 """Template tags of the funding pages; number filters come from `web` (`{% load formats %}`)."""
 
-import html
-
 from django import template
+from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -36,11 +35,7 @@ def figure_value(figure, value):
 # The rows of the breakdown tables and the bars of their charts are written here rather than by
 # template loops: a 261-country page made about 5 000 variable lookups, more than half of the
 # page's own time beside its SQL (docs/breakdowns.md). The markup is the templates' own, escaped
-# as Django escapes them (html.escape, without Django's per-call check for lazy strings).
-
-
-def escape(value):
-    return html.escape(str(value))
+# as the templates escape it.
 
 
 @register.simple_tag

@@ -283,13 +283,18 @@ SETTINGS = settings(
 @SETTINGS
 @given(st.lists(agreement, min_size=1, max_size=5), st.lists(edit, max_size=6), filters)
 def test_the_facts_equal_the_plain_queries_after_any_edits(db, specs, edits, f):
+    edited(specs, edits)
+    assert Fact.objects.count() == YearlyAmount.objects.count()
+    check_everything(f)
+
+
+def edited(specs, edits):
+    """Only the projects of `specs`, then the `edits` applied through the ORM."""
     Project.objects.all().delete()
     for number, spec in enumerate(specs):
         create(spec, number)
     for kind, seed in edits:
         apply(kind, seed)
-    assert Fact.objects.count() == YearlyAmount.objects.count()
-    check_everything(f)
 
 
 def records(specs, changed=False):

@@ -19,7 +19,7 @@ from funding.models import Fact
 from funding.sums import NONE_AFTER, NONE_BEFORE, ChannelSum, RecipientSum
 from projects.models import Project
 
-from .test_facts import SETTINGS, agreement, apply, create, edit, records
+from .test_facts import SETTINGS, agreement, edit, edited, records
 
 periods = st.fixed_dictionaries(
     {
@@ -100,11 +100,7 @@ def check(period):
 @SETTINGS
 @given(st.lists(agreement, min_size=1, max_size=5), st.lists(edit, max_size=6), periods)
 def test_the_sums_equal_the_facts_after_any_edits(db, specs, edits, period):
-    Project.objects.all().delete()
-    for number, spec in enumerate(specs):
-        create(spec, number)
-    for kind, seed in edits:
-        apply(kind, seed)
+    edited(specs, edits)
     check(period)
 
 
