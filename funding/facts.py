@@ -17,29 +17,17 @@ the same transaction (funding.fact_refresh).
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Count, DecimalField, Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
 from projects.models import AdministeringUnit, Agreement, Channel, Project, Recipient
 
+from .aggregates import NokSum, Rows
+
 ORE = Decimal("0.01")
 SMALL, MEDIUM = Decimal(100_000), Decimal(1_000_000)  # the agreement profile's categories
 STAGES = ("planned", "allocated", "disbursed")  # YearlyAmount.Status, in the database
-
-
-class NokSum(Sum):
-    """The sum in NOK of amounts in øre (the facts' `ore`), added up as integers and divided
-    once per group."""
-
-    output_field = DecimalField(max_digits=17, decimal_places=2)
-
-    def __init__(self, expression, **extra):
-        super().__init__(expression, default=0, **extra)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = super().as_sql(compiler, connection, **extra_context)
-        return f"ROUND({sql} / 100.0, 2)", params
 
 
 def key(model, name):
@@ -165,7 +153,7 @@ class FactQuerySet(models.QuerySet):
 
     def tally(self, condition=None):
         """How many facts (meeting `condition`): what the summed facts (funding.sums) add up."""
-        return Count("pk", filter=condition) if condition else Count("pk")
+        return Rows(filter=condition)
 
     def counts(self, by_year=False):
         """Total, agreements and agreement-years; `by_year`: in groups of one year, where an

@@ -8,6 +8,7 @@ projects/filters.py, filters over yearly amounts in funding/breakdowns/filters.p
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms.utils import flatatt
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, format_html
@@ -46,16 +47,20 @@ class QuickSelectMixin:
         if self.allow_multiple_selected:
             attrs["multiple"] = True
         if isinstance(self.choices, RememberedChoices):
-            parts = self.choices.parts()
+            options = self.choices.options(selected)
         else:
             parts = [(str(v), *option_parts(str(v), label)) for v, label in self.choices]
-        options = "".join(
-            f"{head}{' selected' if option in selected else ''}{tail}"
-            for option, head, tail in parts
-        )
+            options = marked(parts, selected)
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe(options)
         )
+
+
+def marked(parts, selected):
+    """The <option>s of `parts` (value, and option_parts()), those in `selected` marked."""
+    return "".join(
+        f"{head}{' selected' if value in selected else ''}{tail}" for value, head, tail in parts
+    )
 
 
 class ListedChoices(forms.models.ModelChoiceIterator):
@@ -71,28 +76,45 @@ class ListedChoices(forms.models.ModelChoiceIterator):
             yield self.choice(obj)
 
 
-# The filter forms' reference lists at one data version: (namespace, version) → {field: list}.
+# The filter forms' lists at one data version: (namespace, version) → {field: Listed}.
 _lists = {}
 
 
+class Listed:
+    """A field's choices as (value, label) strings, as (value, and option_parts()), and their
+    markup with none selected, joined when first asked for (most lists select nothing)."""
+
+    def __init__(self, labels):
+        self.labels = labels
+        self.parts = [(value, *option_parts(value, label)) for value, label in labels]
+        self.unselected = None
+
+
 class RememberedChoices(BaseChoiceIterator):
-    """A model field's choices as (value, label) strings, read when the form is rendered. While
+    """A choice field's choices as (value, label) strings, read when the form is rendered. While
     a page is computed at a known data version (web.caching), they are kept in this process's
-    memory for that version: every breakdown shows the same nine lists (about 570 records,
-    25 ms a page to read and label), and any change to the records starts a new version."""
+    memory for that version, in each language: every breakdown shows the same lists (about 570
+    records, 25 ms a page to read and label), and any change to the records starts a new
+    version."""
 
     def __init__(self, form, name, field):
         self.field = field
-        model = field.queryset.model._meta.label
-        self.key = (type(form).__name__, name, model, field.to_field_name)
+        queryset = getattr(field, "queryset", None)  # a model's records, or choices in the code
+        model = queryset.model._meta.label if queryset is not None else None
+        self.key = (type(form).__name__, name, model, getattr(field, "to_field_name", None))
         self.own = {}
 
     def __iter__(self):
-        return ((value, label) for value, label, _head, _tail in self.listed())
+        return iter(self.listed().labels)
 
-    def parts(self):
-        """(value, and option_parts()) for each choice."""
-        return [(value, head, tail) for value, _label, head, tail in self.listed()]
+    def options(self, selected):
+        """The <option>s' markup, the values in `selected` (strings) marked."""
+        listed = self.listed()
+        if selected:
+            return marked(listed.parts, selected)
+        if listed.unselected is None:
+            listed.unselected = marked(listed.parts, ())
+        return listed.unselected
 
     def listed(self):
         at = computing_at.get()
@@ -102,10 +124,7 @@ class RememberedChoices(BaseChoiceIterator):
             lists = _lists[at] = {}
         key = (*self.key, get_language())
         if key not in lists:
-            lists[key] = [
-                (str(value), str(label), *option_parts(str(value), label))
-                for value, label in self.field.choices
-            ]
+            lists[key] = Listed([(str(value), str(label)) for value, label in self.field.choices])
         return lists[key]
 
 
@@ -128,6 +147,7 @@ class PeriodForm(forms.Form):
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 field.iterator = ListedChoices
+            if isinstance(field, forms.ChoiceField):  # model choices too
                 field.widget.choices = RememberedChoices(self, name, field)
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget = QuickSelectMultiple(choices=field.widget.choices)
@@ -136,6 +156,11 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name, value in data.items():
+            # An unused model filter's value is an empty queryset, and django-filter's `if not
+            # value` would compile its SQL to find it empty (2 ms a page for nine of them).
+            if isinstance(value, QuerySet) and value.query.is_empty():
+                data[name] = []
         first, last = data.get("year_from"), data.get("year_to")
         if first is not None and last is not None and first > last:
             raise ValidationError(

@@ -12,26 +12,34 @@ from django.utils.formats import get_format
 THOUSANDS = "\u202f"
 
 
-def _localise(text):
-    """Python's "1,234.5" → "1 234.5" or "1 234,5", as the active language writes decimals."""
+def _localise(text, decimal=None):
+    """Python's "1,234.5" → "1 234.5" or "1 234,5", as the active language writes decimals
+    (`decimal`: its separator, if the caller looked it up once for many numbers)."""
     whole, point, fraction = text.partition(".")
-    decimal = get_format("DECIMAL_SEPARATOR") if point else ""
-    return whole.replace(",", THOUSANDS) + decimal + fraction
+    if point:
+        point = decimal or get_format("DECIMAL_SEPARATOR")
+    return whole.replace(",", THOUSANDS) + point + fraction
 
 
-def nok(value, places=0, *, code=False):
+def decimal_separator():
+    """The active language's decimal separator, for writing many numbers with `decimal=`
+    (looking it up costs as much as writing the number)."""
+    return get_format("DECIMAL_SEPARATOR")
+
+
+def nok(value, places=0, *, code=False, decimal=None):
     """12345678.9 → "12 345 679" ("NOK 12 345 679" with `code`); empty for None."""
     if value is None or value == "":
         return ""
-    text = _localise(f"{Decimal(value):,.{int(places)}f}")
+    text = _localise(f"{Decimal(value):,.{int(places)}f}", decimal)
     return f"NOK {text}" if code else text
 
 
-def percent(value, places=1):
+def percent(value, places=1, *, decimal=None):
     """A fraction (0.5213) as a percentage ("52.1 %", "52,1 %"); a dash for None."""
     if value is None or value == "":
         return "–"
-    return _localise(f"{Decimal(value) * 100:,.{int(places)}f}") + "\u00a0%"
+    return _localise(f"{Decimal(value) * 100:,.{int(places)}f}", decimal) + "\u00a0%"
 
 
 def count(value):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from web.formats import nok
+from web.formats import decimal_separator, nok
 
 COLOURS = [
     "#1f5f99", "#e08a1e", "#2e8b57", "#b3261e", "#6a4c93",
@@ -17,16 +17,18 @@ LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP = 260, 420, 18, 6
 MILLION = Decimal(1_000_000)
 
 
-def millions(amount):
-    """NOK 12 345 678 as "12.3 M"."""
-    return _("%(amount)s M") % {"amount": nok(amount / MILLION, 1)}
+def in_millions():
+    """A function writing NOK 12 345 678 as "12.3 M", the active language's text and decimal
+    separator looked up once for the chart's bars."""
+    text, decimal = _("%(amount)s M"), decimal_separator()
+    return lambda amount: text % {"amount": nok(amount / MILLION, 1, decimal=decimal)}
 
 
 def bars(rows):
     """Horizontal bars for (label, amount) pairs, one per row, the longest the largest amount."""
     rows = list(rows)
     largest = max((amount for _label, amount in rows), default=Decimal(0))
-    items = []
+    millions, items = in_millions(), []
     for index, (label, amount) in enumerate(rows):
         y = index * (BAR_HEIGHT + GAP)
         width = float(amount / largest * BAR_WIDTH) if largest else 0
@@ -54,7 +56,7 @@ def bars(rows):
 def stacked(matrix, height=240, column=44):
     """Vertical bars per year, stacked by the matrix's rows (the first ten; the rest grey)."""
     largest = max(matrix.column_totals, default=Decimal(0))
-    columns = []
+    millions, columns = in_millions(), []
     for index, year in enumerate(matrix.years):
         x, bottom, segments = 10 + index * (column + 8), height, []
         for position, row in enumerate(matrix.rows):

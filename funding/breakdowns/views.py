@@ -135,9 +135,8 @@ def breakdown_content(request, dimension):
     title = _("%(title)s by year") % {"title": dimension.title} if matrix else dimension.title
     context = {"dimension": dimension, "filter": f, "matrix": matrix, "basis": basis_line(f.data)}
     context.update(errors=page_errors(request), keep=[("by", "year")] if matrix else [])
-    context["breakdowns"] = [(other, link(other.slug)) for other in DIMENSIONS.values()]
     if not valid or context["errors"]:
-        return content("funding/breakdown.html", context, title, status=400)
+        return content("funding/breakdown.html", context | others(), title, status=400)
     query = f.query_string()
     try:
         table = (by_year if matrix else breakdown)(
@@ -145,15 +144,20 @@ def breakdown_content(request, dimension):
         )
     except ValueError as error:
         context["errors"].append(str(error))
-        return content("funding/breakdown.html", context, title, status=400)
+        return content("funding/breakdown.html", context | others(), title, status=400)
     if request.GET.get("format"):
         return download(table, f, request.GET["format"])
     context.update(table=table, headers=sort_links(request, table.sort, table.columns))
     context.update(query=query, chart=table.chart(), **table_links(request, query, matrix))
     if dimension.slug == "measure":
         context["plans"] = plan_years(f.data)
-    context["breakdowns"] = [(other, link(other.slug, query)) for other in DIMENSIONS.values()]
-    return content("funding/breakdown.html", context, title)
+    return content("funding/breakdown.html", context | others(query), title)
+
+
+def others(query=""):
+    """The links to every breakdown, keeping the filters `query` (a page whose filters are not
+    valid links to the breakdowns unfiltered)."""
+    return {"breakdowns": [(other, link(other.slug, query)) for other in DIMENSIONS.values()]}
 
 
 @login_required

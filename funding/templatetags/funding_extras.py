@@ -1,11 +1,13 @@
 """Template tags of the funding pages; number filters come from `web` (`{% load formats %}`)."""
 
+import html
+
 from django import template
-from django.utils.html import conditional_escape as escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from web.formats import count, nok, percent
+from web.formats import count, decimal_separator, nok, percent
 
 register = template.Library()
 
@@ -38,13 +40,19 @@ def figure_value(figure, value):
 # as the templates escape it.
 
 
+def escape(text):
+    """conditional_escape(), at a third of its cost for plain strings (its lazy-text wrapper
+    and SafeString cost more than escaping a label): a page writes about five per row."""
+    return html.escape(text) if type(text) is str else conditional_escape(text)
+
+
 @register.simple_tag
 def breakdown_rows(table):
     """The <tr>s of a breakdown's table (funding/breakdown.html)."""
     # (xgettext reads no calls inside f-strings: the texts are taken out first)
     title, text = escape(_("excluded from the share base")), escape(_("not in base"))
     excluded = f'<span title="{title}">{text}</span>'
-    parts = []
+    parts, decimal = [], decimal_separator()
     for row in table.rows:
         label = escape(row.label)
         head = f'<a href="{escape(row.url)}">{label}</a>' if row.url else label
@@ -52,7 +60,7 @@ def breakdown_rows(table):
             aria = _("%(label)s: the organisation's page") % {"label": label}
             page, organisation = escape(row.page), escape(_("(organisation)"))
             head += f' <a href="{page}" class="muted" aria-label="{aria}">{organisation}</a>'
-        share = escape(percent(row.share)) if row.in_base else excluded
+        share = escape(percent(row.share, decimal=decimal)) if row.in_base else excluded
         parts.append(
             f'<tr>\n    <th scope="row">{head}</th>\n'
             f'    <td class="num">{nok(row.amount)}</td>\n'

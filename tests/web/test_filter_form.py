@@ -65,3 +65,24 @@ def test_outside_a_cached_page_the_lists_are_read_each_time(db):
         with CaptureQueriesContext(connection) as queries:
             rendered({})
         assert len(queries.captured_queries) >= 5
+
+
+def test_the_code_s_choice_lists_are_kept_in_each_language(superuser_client):
+    """The lists written in the code (stages, objectives) are kept per data version as well,
+    in each language: a page in Norwegian at the same version shows them in Norwegian, and the
+    chosen option stays selected whichever page marks it."""
+    english = superuser_client.get("/breakdowns/region/?status=planned", HTTP_ACCEPT_LANGUAGE="en")
+    norwegian = superuser_client.get("/breakdowns/unit/", HTTP_ACCEPT_LANGUAGE="nb")
+    again = superuser_client.get("/breakdowns/country/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<option value="planned" selected>Planned</option>' in english.content.decode()
+    assert '<option value="planned">Planlagt</option>' in norwegian.content.decode()
+    assert '<option value="planned">Planned</option>' in again.content.decode()
+
+
+def test_an_unused_list_filter_is_left_out_without_compiling_a_query(db):
+    """An empty choice of records is an empty list, not an empty queryset, whose truth
+    django-filter would otherwise test by compiling its SQL."""
+    f = FundingFilter({"objective": "main"}, queryset=None)
+    assert f.is_valid()
+    assert f.form.cleaned_data["channel"] == []
+    assert f.form.cleaned_data["country"] == []
