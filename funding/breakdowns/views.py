@@ -51,6 +51,12 @@ def link(target, query="", **params):
     return f"{url}?{query.urlencode()}" if query else url
 
 
+def links(query, targets):
+    """{target: link(target, query)} for each of `targets`, the query string parsed once."""
+    encoded = QueryDict(query).urlencode()
+    return {target: f"{link(target)}?{encoded}" if encoded else link(target) for target in targets}
+
+
 def row_links(query):
     """The tables' `link(target, parameter, value)`: drill-down URLs that keep the filters, as
     `link` makes them. A table has a row per country or channel: the query string is parsed and
@@ -157,7 +163,8 @@ def breakdown_content(request, dimension):
 def others(query=""):
     """The links to every breakdown, keeping the filters `query` (a page whose filters are not
     valid links to the breakdowns unfiltered)."""
-    return {"breakdowns": [(other, link(other.slug, query)) for other in DIMENSIONS.values()]}
+    urls = links(query, DIMENSIONS)
+    return {"breakdowns": [(other, urls[slug]) for slug, other in DIMENSIONS.items()]}
 
 
 @login_required
@@ -200,7 +207,7 @@ def overview_content(request):
         "channels": tables["channel"].rows[:TOP],
         "regions": regions,
         "region_chart": regions.chart(),
-        "links": {target: link(target, query) for target in [*DIMENSIONS, "projects"]},
+        "links": links(query, [*DIMENSIONS, "projects"]),
     }
     return content("funding/overview.html", context, _("Overview"))
 
@@ -210,5 +217,6 @@ def overview_content(request):
 @accepts(filters=FundingFilter)
 def breakdown_index(request):
     query = funding_filter(with_default_basis(request.GET)).query_string()
-    links = [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]
-    return render(request, "funding/breakdowns.html", {"links": links})
+    urls = links(query, DIMENSIONS)
+    pairs = [(dimension, urls[slug]) for slug, dimension in DIMENSIONS.items()]
+    return render(request, "funding/breakdowns.html", {"links": pairs})
