@@ -132,6 +132,37 @@ class QuickSelect(QuickSelectMixin, forms.Select):
     pass
 
 
+class QuickInputMixin:
+    """Renders a one-line <input> in Python, as Django's template writes it (attributes in their
+    order, the value as text): the template engine took about 0.3 ms for each of the form's
+    year boxes."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
+        written = "".join(
+            f" {conditional_escape(key)}"
+            + ("" if item is True else f'="{conditional_escape(str(item))}"')
+            for key, item in widget["attrs"].items()
+            if item is not False
+        )
+        return mark_safe(
+            f'<input type="{conditional_escape(widget["type"])}" '
+            f'name="{conditional_escape(name)}"{shown}{written}>'
+        )
+
+
+class QuickNumberInput(QuickInputMixin, forms.NumberInput):
+    pass
+
+
+class QuickTextInput(QuickInputMixin, forms.TextInput):
+    pass
+
+
+QUICK_INPUTS = {forms.NumberInput: QuickNumberInput, forms.TextInput: QuickTextInput}
+
+
 class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
     pass
 
@@ -153,6 +184,8 @@ class PeriodForm(forms.Form):
                 field.widget = QuickSelectMultiple(choices=field.widget.choices)
             elif isinstance(field.widget, forms.Select):
                 field.widget = QuickSelect(choices=field.widget.choices)
+            elif type(field.widget) in QUICK_INPUTS:
+                field.widget = QUICK_INPUTS[type(field.widget)](attrs=field.widget.attrs)
 
     def clean(self):
         data = super().clean()
