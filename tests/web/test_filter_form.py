@@ -86,3 +86,21 @@ def test_an_unused_list_filter_is_left_out_without_compiling_a_query(db):
     assert f.is_valid()
     assert f.form.cleaned_data["channel"] == []
     assert f.form.cleaned_data["country"] == []
+
+
+def test_the_boxes_are_written_as_django_writes_them_and_escaped(db):
+    """The year boxes and the search box come from Python (web.filters.QuickInputMixin): the
+    same markup as Django's input template, the value and attributes escaped."""
+    from projects.filters import ProjectFilter
+
+    html = str(ProjectFilter({"q": "<b>\"Bosnia\" & 'co'"}, queryset=None).form)
+    escaped = "&lt;b&gt;&quot;Bosnia&quot; &amp; &#x27;co&#x27;"
+    assert f'<input type="text" name="q" value="{escaped}"' in html
+    assert "<b>" not in html
+    form = FundingFilter({"year_from": "2001"}, queryset=None).form
+    html = str(form)
+    assert '<input type="number" name="year_from" value="2001" min="1990" max="2100"' in html
+    template = forms.NumberInput(attrs={"min": 1990, "max": 2100, "id": "id_y", "required": True})
+    quick = type(form.fields["year_from"].widget)(attrs=template.attrs)
+    assert quick.render("y", 2001) == template.render("y", 2001)
+    assert quick.render("y", None) == template.render("y", None)
