@@ -41,9 +41,18 @@ def test_bench_import_prints_its_rates_and_ratio():
         "copy_rows_per_s",
         "import_vs_copy",
         "import_peak_rss_mb",
+        "import_rows_written",
+        "copy_rows_written",
+        "import_vs_copy_rows_written",
     }
     rates = float(found["import_rows_per_s"]) / float(found["copy_rows_per_s"])
     assert float(found["import_vs_copy"]) == pytest.approx(rates, abs=0.01)
+    # COPY writes the four data tables; the importer their history, the facts, the measure
+    # parts and the sums besides: more than three times as many rows
+    copied, imported = int(found["copy_rows_written"]), int(found["import_rows_written"])
+    assert copied > 300 * 5 and imported > 3 * copied
+    per_row = float(found["import_vs_copy"]) * imported / copied
+    assert float(found["import_vs_copy_rows_written"]) == pytest.approx(per_row, rel=0.05)
     # The peak is the process's (ru_maxrss): inside the suite it includes every earlier test, so
     # only `make bench`, a process of its own, holds it to the goal (< 300 MB).
     assert float(found["import_peak_rss_mb"]) > 0
