@@ -46,11 +46,7 @@ class QuickSelectMixin:
         attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             attrs["multiple"] = True
-        if isinstance(self.choices, RememberedChoices):
-            options = self.choices.options(selected)
-        else:
-            parts = [(str(v), *option_parts(str(v), label)) for v, label in self.choices]
-            options = marked(parts, selected)
+        options = self.choices.options(selected)  # RememberedChoices (PeriodForm)
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe(options)
         )
@@ -179,11 +175,11 @@ class PeriodForm(forms.Form):
             if isinstance(field, forms.ModelChoiceField):
                 field.iterator = ListedChoices
             if isinstance(field, forms.ChoiceField):  # model choices too
-                field.widget.choices = RememberedChoices(self, name, field)
-            if isinstance(field.widget, forms.SelectMultiple):
-                field.widget = QuickSelectMultiple(choices=field.widget.choices)
-            elif isinstance(field.widget, forms.Select):
-                field.widget = QuickSelect(choices=field.widget.choices)
+                choices = field.widget.choices = RememberedChoices(self, name, field)
+                if isinstance(field.widget, forms.SelectMultiple):
+                    field.widget = QuickSelectMultiple(choices=choices)
+                elif isinstance(field.widget, forms.Select):
+                    field.widget = QuickSelect(choices=choices)
             elif type(field.widget) in QUICK_INPUTS:
                 field.widget = QUICK_INPUTS[type(field.widget)](attrs=field.widget.attrs)
 

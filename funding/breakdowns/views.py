@@ -171,8 +171,13 @@ def breakdown_content(request, dimension):
 def others(query=""):
     """The links to every breakdown, keeping the filters `query` (a page whose filters are not
     valid links to the breakdowns unfiltered)."""
+    return {"breakdowns": dimension_links(query)}
+
+
+def dimension_links(query):
+    """(dimension, its link keeping the filters `query`) for every breakdown."""
     urls = links(query, DIMENSIONS)
-    return {"breakdowns": [(other, urls[slug]) for slug, other in DIMENSIONS.items()]}
+    return [(dimension, urls[slug]) for slug, dimension in DIMENSIONS.items()]
 
 
 @login_required
@@ -225,6 +230,4 @@ def overview_content(request):
 @accepts(filters=FundingFilter)
 def breakdown_index(request):
     query = funding_filter(with_default_basis(request.GET)).query_string()
-    urls = links(query, DIMENSIONS)
-    pairs = [(dimension, urls[slug]) for slug, dimension in DIMENSIONS.items()]
-    return render(request, "funding/breakdowns.html", {"links": pairs})
+    return render(request, "funding/breakdowns.html", {"links": dimension_links(query)})
