@@ -17,7 +17,7 @@ def _localise(text, decimal=None):
     (`decimal`: its separator, if the caller looked it up once for many numbers)."""
     whole, point, fraction = text.partition(".")
     if point:
-        point = decimal or get_format("DECIMAL_SEPARATOR")
+        point = decimal or decimal_separator()
     return whole.replace(",", THOUSANDS) + point + fraction
 
 

@@ -48,8 +48,13 @@ def link(target, query="", **params):
     query = QueryDict(query, mutable=True)
     for name, value in spelt_out(params).items():
         query.setlist(name, [value])
-    url = path_of(target, get_script_prefix())
+    url = path(target)
     return f"{url}?{query.urlencode()}" if query else url
+
+
+def path(target):
+    """The path of a breakdown (a dimension slug) or of the projects list (`projects`)."""
+    return path_of(target, get_script_prefix())
 
 
 @cache
@@ -61,8 +66,9 @@ def path_of(target, prefix):
 
 def links(query, targets):
     """{target: link(target, query)} for each of `targets`, the query string parsed once."""
-    encoded = QueryDict(query).urlencode()
-    return {target: f"{link(target)}?{encoded}" if encoded else link(target) for target in targets}
+    encoded, prefix = QueryDict(query).urlencode(), get_script_prefix()
+    paths = {target: path_of(target, prefix) for target in targets}
+    return {target: f"{url}?{encoded}" if encoded else url for target, url in paths.items()}
 
 
 def row_links(query):
@@ -77,7 +83,7 @@ def row_links(query):
         # check refuses control characters, so "%00" marks only the place of the value).
         if (target, parameter) not in patterns:
             marked = filters | {name: ["\0"] for name in spelt_out({parameter: "\0"})}
-            patterns[target, parameter] = f"{link(target)}?{urlencode(marked, doseq=True)}"
+            patterns[target, parameter] = f"{path(target)}?{urlencode(marked, doseq=True)}"
         return patterns[target, parameter].replace("%00", quote_plus(str(value)))
 
     return row_link
