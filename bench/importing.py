@@ -22,10 +22,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from funding.facts import Fact, FactPart
-from funding.importing import import_file
-from funding.importing.history import MODELS
 from funding.models import YearlyAmount
 from funding.sums import ChannelSum, RecipientSum
+from imports.history import MODELS
+from imports.services import import_file
 from web.progress import SILENT
 
 from .scratch import require_postgresql, scratch_database

@@ -12,10 +12,10 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from funding.breakdowns.dimensions import DIMENSIONS, NO_KIND
-from funding.breakdowns.filters import FundingFilter, funding_filter
-from funding.breakdowns.tables import breakdown
-from funding.breakdowns.views import link, row_links
+from breakdowns.dimensions import DIMENSIONS, NO_KIND
+from breakdowns.filters import FundingFilter, funding_filter
+from breakdowns.tables import breakdown
+from breakdowns.views import link, row_links
 from projects.models import Channel, OrganisationKind
 from web.parameters import accepts
 

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from funding.breakdowns import charts
-from funding.breakdowns.dimensions import DIMENSIONS
-from funding.breakdowns.filters import funding_filter
-from funding.breakdowns.tables import breakdown, by_year
-from funding.breakdowns.views import link
+from breakdowns import charts
+from breakdowns.dimensions import DIMENSIONS
+from breakdowns.filters import funding_filter
+from breakdowns.tables import breakdown, by_year
+from breakdowns.views import link
 from funding.models import YearlyAmount
 from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan, implausible_year
 from projects.filters import ALL_OBJECTIVES

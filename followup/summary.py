@@ -1,5 +1,5 @@
 """Section 2 of the yearly report: the report's own sentences, each figure filled in from the
-records by funding.published (the computations of fixtures/published_figures.csv, the same as
+records by breakdowns.published (the computations of fixtures/published_figures.csv, the same as
 /published/) and linked to the breakdown behind it. docs/follow-up.md lists which sentence
 takes which figure."""
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from funding.published import reconcile
+from breakdowns.published import reconcile
 from web.formats import count, percent
 
 MILLION = Decimal(1_000_000)
@@ -64,7 +64,7 @@ class Figure:
 
     text: str
     url: str
-    source: object  # funding.published.Figure
+    source: object  # breakdowns.published.Figure
 
     def __str__(self):
         return self.text

@@ -7,10 +7,8 @@ from projects.admin import AgreementAdmin, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
 
-from .admin_closing import ClosedYearAdmin  # noqa: F401  (registers it)
 from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet
-from .importing import upload
-from .models import ImportRun, YearlyAmount
+from .models import YearlyAmount
 
 
 class YearlyAmountInline(LabelledTabularInline):
@@ -70,34 +68,3 @@ class YearlyAmountAdmin(ClosedYearDeletion, HistoryAdmin):
     @admin.display(description=_("amount (NOK)"), ordering="amount")
     def amount_nok(self, obj):
         return nok(obj.amount)
-
-    def get_urls(self):
-        return upload.urls(self) + super().get_urls()
-
-
-@admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
-    """Read-only record of every import run."""
-
-    list_display = [
-        "file_name",
-        "started",
-        "user",
-        "format",
-        "dry_run",
-        "succeeded",
-        "rows",
-        "amounts_created",
-        "amounts_updated",
-        "amounts_unchanged",
-    ]
-    list_filter = ["succeeded", "dry_run", "format"]
-    list_select_related = ["user"]
-    search_fields = ["file_name", "sha256"]
-    date_hierarchy = "started"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -13,7 +13,7 @@ from projects.filters import ProjectFilter
 from projects.models import Agreement, Project
 from web.parameters import accepts
 
-from .breakdowns.filters import AmountFilters
+from .filters import AmountFilters
 from .models import YearlyAmount
 
 PER_PAGE = 50

@@ -1,11 +1,9 @@
-"""Funding's pages: the overview and the breakdowns, the published figures, and the projects
-list and project page (/projects/, "projects" namespace), which show money and so are served
-here."""
+"""The projects list and project page (/projects/, "projects" namespace), which show money, and
+the one-page project entry."""
 
 from django.urls import include, path
 
 from . import project_pages, views
-from .breakdowns import views as breakdowns
 
 project_urls = [
     path("", project_pages.project_list, name="list"),
@@ -14,10 +12,4 @@ project_urls = [
     path("<int:pk>/edit/", views.project_entry, name="edit"),
 ]
 
-urlpatterns = [
-    path("", breakdowns.overview, name="overview"),
-    path("breakdowns/", breakdowns.breakdown_index, name="breakdowns"),
-    path("breakdowns/<slug:dimension>/", breakdowns.breakdown_page, name="breakdown"),
-    path("published/", views.published, name="published"),
-    path("projects/", include((project_urls, "projects"))),
-]
+urlpatterns = [path("projects/", include((project_urls, "projects")))]

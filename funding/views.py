@@ -1,22 +1,15 @@
-"""The published figures page: each figure of the report against the records (funding/published.py),
-linked to the breakdown behind it, and for each closed year its snapshot beside the live
-values (funding/closing.py); and the one-page project entry (funding/entry.py)."""
+"""The one-page project entry (funding/entry.py): /projects/enter/ and /projects/<id>/edit/."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from projects.models import Project
-from web.parameters import accepts
 
-from .closed_years import ClosedYear
-from .closing import compare_with_snapshot
 from .entry import ProjectEntry
-from .published import reconcile, status_counts
 
 ENTRY_PERMISSIONS = [
     "projects.add_projectmeasure", "projects.change_projectmeasure",
@@ -24,25 +17,6 @@ ENTRY_PERMISSIONS = [
     "projects.delete_agreement", "funding.add_yearlyamount", "funding.change_yearlyamount",
     "funding.delete_yearlyamount",
 ]  # fmt: skip
-
-
-@login_required
-@require_GET
-@accepts()
-def published(request):
-    try:
-        figures = reconcile()
-    except ValueError as error:
-        return HttpResponseBadRequest(
-            _("The published figures cannot be computed: %(error)s") % {"error": error}
-        )
-    counts = status_counts(figures)
-    closed = [
-        (year, *compare_with_snapshot(year, figures))
-        for year in ClosedYear.objects.select_related("closed_by")
-    ]
-    context = {"figures": figures, "counts": counts, "closed_years": closed}
-    return render(request, "funding/published.html", context)
 
 
 @login_required

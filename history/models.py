@@ -2,7 +2,7 @@
 abstract base of every historical model, which records the import run that made a change, and
 the change reason an import gives its records; and the data version the page cache keys on.
 
-Imports write their history with set-based SQL (funding.importing.history), stamping each record
+Imports write their history with set-based SQL (imports.history), stamping each record
 with `import_run_id` and `import_run_reason(run.pk)`; edits in the admin leave both empty.
 """
 
@@ -25,7 +25,7 @@ class ImportRunStamp(models.Model):
 def bulk_history(*unindexed):
     """The history of a model that imports write in bulk (projects, their measure shares,
     agreements, yearly amounts): one historical record per row, which the importer writes with
-    set-based SQL (funding.importing.history).
+    set-based SQL (imports.history).
 
     Two costs are left out, because each was paid once per imported row:
     - indexes on the copied fields `unindexed` (foreign keys, the agreement number): records

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from funding.breakdowns.filters import funding_filter
+from breakdowns.filters import funding_filter
 
 from .export import export_iati
 from .reference import NotConfigured

@@ -71,14 +71,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "web",
-    "history",
-    "measures",
-    "projects",
-    "international",
-    "funding",
-    "followup",
-    "iati",
+    # ours, from the bottom layer up (docs/architecture.md)
+    *["web", "history", "measures", "projects", "international", "funding", "imports"],
+    *["breakdowns", "followup", "iati", "demo", "bench"],
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).

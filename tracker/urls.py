@@ -23,5 +23,6 @@ urlpatterns = [
     path("iati/", include("iati.urls")),
     path("reference/", include("projects.urls")),
     path("", include("followup.urls")),
+    path("", include("breakdowns.urls")),
     path("", include("funding.urls")),
 ]

@@ -10,8 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from breakdowns.dimensions import DIMENSIONS
 from followup.models import Effort
-from funding.breakdowns.dimensions import DIMENSIONS
 from international.models import Instrument
 from measures.models import Measure
 from projects.models import Channel, Project

@@ -7,7 +7,6 @@ from followup.models import Effort
 from measures.models import Measure, MeasureStatus
 from projects.models import Channel, Recipient, Region
 from projects.roles import ANALYSTS
-from tests.funding.conftest import dataset  # noqa: F401  (the organisation pages use it)
 
 
 def measure(number):

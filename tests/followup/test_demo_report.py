@@ -5,7 +5,7 @@ import csv
 import pytest
 from django.core.management import call_command
 
-from followup.demo import EFFORTS_CSV
+from demo.efforts import EFFORTS_CSV
 from followup.models import Effort
 from projects.models import Project
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.db.models.functions import Upper
 
-from funding.breakdowns.dimensions import DIMENSIONS
-from funding.breakdowns.tables import breakdown
+from breakdowns.dimensions import DIMENSIONS
+from breakdowns.tables import breakdown
 from funding.models import Fact
 from measures.models import Measure
 

@@ -7,9 +7,9 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from breakdowns.closing import close_year
 from funding.admin_forms import YearlyAmountForm
 from funding.closed_years import ClosedYear
-from funding.closing import close_year
 from funding.models import YearlyAmount
 
 

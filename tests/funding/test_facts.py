@@ -11,14 +11,14 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from breakdowns.dimensions import DIMENSIONS
+from breakdowns.filters import funding_filter
+from breakdowns.labels import FAMILY_DEPTH
+from breakdowns.tables import breakdown, by_year
 from funding import fact_refresh
-from funding.breakdowns.dimensions import DIMENSIONS
-from funding.breakdowns.filters import funding_filter
-from funding.breakdowns.labels import FAMILY_DEPTH
-from funding.breakdowns.tables import breakdown, by_year
 from funding.facts import SMALL, FactPart
-from funding.importing import import_records
 from funding.models import Fact, YearlyAmount
+from imports.services import import_records
 from projects.models import (
     AdministeringUnit,
     Agreement,

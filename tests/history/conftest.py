@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from funding.importing import import_records
 from funding.models import YearlyAmount
+from imports.services import import_records
 from projects.roles import ANALYSTS, EDITORS
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.http import QueryDict
 
-from funding.breakdowns.filters import funding_filter
+from breakdowns.filters import funding_filter
 from funding.models import YearlyAmount
 from iati.export import export_iati
 from iati.reference import NotConfigured

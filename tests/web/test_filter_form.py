@@ -4,7 +4,7 @@ from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from funding.breakdowns.filters import FundingFilter
+from breakdowns.filters import FundingFilter
 from projects.models import Channel
 
 

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from funding.breakdowns.filters import funding_filter
+from breakdowns.filters import funding_filter
 from iati.export import export_iati
 from iati.reference import NotConfigured
 from projects.models import Project

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BreakdownsConfig(AppConfig):
+    name = "breakdowns"
+    verbose_name = "Breakdowns"

@@ -1,0 +1,61 @@
+"""`manage.py breakdown`: a breakdown page's table (funding/breakdowns/) as text, CSV or JSON."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+
+from breakdowns.dimensions import DIMENSIONS
+from breakdowns.downloads import csv_text, dumps
+from breakdowns.filters import funding_filter
+from breakdowns.tables import breakdown, by_year
+from projects.models import Project
+
+
+class Command(BaseCommand):
+    help = "Prints a funding breakdown (the same table as /breakdowns/<dimension>/)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("dimension", choices=list(DIMENSIONS))
+        parser.add_argument("--year-from", type=int)
+        parser.add_argument("--year-to", type=int)
+        parser.add_argument("--status", action="append", default=[])
+        parser.add_argument("--objective", choices=Project.Objective.values)
+        parser.add_argument("--by-year", action="store_true")
+        parser.add_argument("--sort")
+        parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    def handle(self, *args, **options):
+        query = QueryDict(mutable=True)
+        for name in ("year_from", "year_to", "objective"):
+            if options[name] is not None:
+                query[name] = str(options[name])
+        query.setlist("status", options["status"])
+        f = funding_filter(query)
+        if not f.is_valid():
+            raise CommandError(f"Invalid filters: {f.errors.as_text()}")
+        dimension = DIMENSIONS[options["dimension"]]
+        try:
+            table = (by_year if options["by_year"] else breakdown)(dimension, f.qs, options["sort"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if options["format"] == "json":
+            self.stdout.write(dumps(table, f))
+        elif options["format"] == "csv":
+            self.stdout.write(csv_text(table, f.query_string()), ending="")
+        else:
+            self.stdout.write(text_table(table))
+
+
+def text_table(table):
+    """The table in aligned plain-text columns, with its share basis underneath."""
+    cells = [["" if cell is None else str(cell) for cell in row] for row in table.cells()]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    lines = [
+        "  ".join(
+            cell.ljust(width) if i < 2 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in cells
+    ]
+    if table.basis:
+        lines += ["", table.basis]
+    return "\n".join(lines)
