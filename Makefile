@@ -65,7 +65,7 @@ gettext-deps:
 
 # Remake the Norwegian catalogue from the code (then translate what is new: no entry may stay
 # empty or fuzzy, tests/tracker/test_catalogue.py checks) and compile it.
-MESSAGES_ARGS = -e html,txt,py,svg --ignore=tests --ignore=bench --ignore=staticfiles --ignore=.venv
+MESSAGES_ARGS = -e html,txt,py,svg,jinja --ignore=tests --ignore=bench --ignore=staticfiles --ignore=.venv
 messages: install gettext-deps
 	DEBUG=1 $(PY) manage.py makemessages -l nb $(MESSAGES_ARGS) --no-obsolete
 	DEBUG=1 $(PY) manage.py compilemessages -l nb --ignore=.venv

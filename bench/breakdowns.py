@@ -40,7 +40,10 @@ FILTER = "year_from=2000&year_to=2010&objective=main"
 # their keys first, then named; an agreement counts once through its first fact in the period.
 WHERE = "f.year BETWEEN 2000 AND 2010"
 MAIN = f"{WHERE} AND f.objective = 'main'"
-FIRST = "(f.prev_any IS NULL OR f.prev_any < 2000)"  # every stage: the any-stage year
+FIRST = " AND ".join(
+    f"(f.prev_{stage} IS NULL OR f.prev_{stage} < 2000)"
+    for stage in ("planned", "allocated", "disbursed")
+)  # the agreement's first fact in the period, at every stage
 COUNTS = f"SUM(f.ore) AS t, COUNT(*) FILTER (WHERE {FIRST}) AS a, COUNT(*) AS n"
 SUMS = "SUM(g.t) / 100.0, SUM(g.a), SUM(g.n)"  # amounts in øre
 RECIPIENT = """JOIN projects_recipient r ON r.id = g.recipient_id
@@ -64,15 +67,10 @@ def grouped(key, names, joins, where=MAIN, table="funding_fact", counts=COUNTS, 
 
 def profile():
     """The overview's counts: the agreement profile's, which add up over groups."""
-    lasts = "(f.next_any IS NULL OR f.next_any > 2010)"
-    above = {
-        size: f"(f.{size}_prev_any IS NULL OR f.{size}_prev_any < 2000)"
-        for size in ("small", "medium")
-    }
     return (
-        f"{COUNTS}, COUNT(*) FILTER (WHERE {FIRST} AND {lasts}) AS one, "
-        f"COUNT(*) FILTER (WHERE {above['small']} AND f.ore > 10000000) AS s, "
-        f"COUNT(*) FILTER (WHERE {above['medium']} AND f.ore > 100000000) AS m, "
+        f"{COUNTS}, COUNT(*) FILTER (WHERE {FIRST} AND NOT f.multi_year) AS one, "
+        f"COUNT(*) FILTER (WHERE {FIRST} AND f.largest > 10000000) AS s, "
+        f"COUNT(*) FILTER (WHERE {FIRST} AND f.largest > 100000000) AS m, "
         "COUNT(*) FILTER (WHERE f.ore <= 10000000) AS le"
     )
 
@@ -89,8 +87,8 @@ OVERVIEW_SQL = f"""SELECT rg.name, rg.geographic, r.name, r.iso2, g.objective, {
     GROUP BY rg.name, rg.geographic, r.name, r.iso2, g.objective"""
 MEASURE_COUNTS = (
     f"SUM(f.ore) AS t, COUNT(*) FILTER (WHERE {FIRST}) AS a, COUNT(*) AS n, "
-    f"COUNT(*) FILTER (WHERE {FIRST} AND f.first_part) AS firsts, "
-    "COUNT(*) FILTER (WHERE f.first_part) AS leads"
+    f"COUNT(*) FILTER (WHERE {FIRST} AND f.lead) AS firsts, "
+    "COUNT(*) FILTER (WHERE f.lead) AS leads"
 )
 KIND_SQL = grouped("f.channel_id", "c.kind", CHANNEL)
 FAMILY_SQL = grouped("f.channel_id", FAMILY, f"{CHANNEL} {ANCESTORS}")

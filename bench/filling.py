@@ -5,8 +5,8 @@ import time
 
 from django.db import connection
 
-from funding.fact_refresh import refresh
 from funding.models import YearlyAmount
+from funding.refresh import facts_refresh
 
 # What the pages read, whose sizes the benchmark prints: the amounts, facts, parts and sums.
 TABLES = (
@@ -58,7 +58,7 @@ def generate(rows, rng, out):
                 f"(SELECT MAX(id) FROM {table}))"
             )
     started = time.perf_counter()
-    refresh()  # the funding facts the pages read
+    facts_refresh()  # the funding facts the pages read
     out(f"facts_refresh_s={time.perf_counter() - started:.1f}")
     if not raw.autocommit:
         raw.commit()

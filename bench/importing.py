@@ -21,10 +21,9 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from django.db import connection
 
-from funding.facts import Fact, FactPart
-from funding.models import YearlyAmount
-from funding.sums import ChannelSum, RecipientSum
+from funding.models import Fact, FactPart, YearlyAmount
 from imports.history import MODELS
+from imports.schema import SCHEMA
 from imports.services import import_file
 from web.progress import SILENT
 
@@ -36,7 +35,7 @@ ALLOCATED = YearlyAmount.Status.ALLOCATED.value  # the importer's default status
 # them (no foreign keys: TRUNCATE … CASCADE does not reach them, so they are named).
 DATA = [model._meta.db_table for model in MODELS.values()]
 HISTORY = [model.history.model._meta.db_table for model in MODELS.values()]
-DERIVED = [model._meta.db_table for model in (Fact, FactPart, RecipientSum, ChannelSum)]
+DERIVED = [model._meta.db_table for model in (Fact, FactPart)]
 TABLES = [*DATA, *HISTORY, *DERIVED]
 
 
@@ -146,17 +145,8 @@ class Bench:
         years = list(range(FIRST_YEAR, LAST_YEAR + 1))
         with open(path, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
-            writer.writerow(
-                [
-                    "Project title",
-                    "Agreement partner",
-                    "Country",
-                    "Administering unit",
-                    "Objective",
-                    "Measures",
-                    *map(str, years),
-                ]
-            )
+            keys = ("title", "channel", "recipient", "unit", "objective", "measures")
+            writer.writerow([*SCHEMA.written(*keys), *map(str, years)])
             for i in range(rows):
                 if i % 10_000 == 0:
                     self.progress.update(i)

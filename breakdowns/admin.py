@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from funding.closed_years import ClosedYear
+from funding.models import ClosedYear
 from history.admin import HistoryAdmin
 
 from .closing import ClosingError, reopen_year, save_closing

@@ -11,8 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.closed_years import ClosedYear
-from funding.models import ORE, YearlyAmount
+from funding.models import ORE, ClosedYear, Fact, YearlyAmount
 
 from .published import snapshot
 
@@ -23,7 +22,7 @@ class ClosingError(Exception):
 
 def year_totals(year):
     """The year's amounts by status at this moment, {status: text}."""
-    rows = YearlyAmount.objects.filter(year=year).totals_by("status")
+    rows = Fact.objects.filter(year=year).totals_by("status")
     return {row["status"]: str(Decimal(row["total"]).quantize(ORE)) for row in rows}
 
 

@@ -1,38 +1,26 @@
-"""The dimensions a breakdown groups the funding facts (yearly amounts) by.
+"""The dimensions a breakdown groups the funding facts by.
 
-Each dimension declares the values() paths its query groups by and how a grouped row becomes a
-key (stable: what downloads and filters name the row by), a label (what people read) and a
-drill-down link (the page and filter that show what the row is made of).
+Each dimension names the facts' column its query groups by (`column`) and how a group of that
+column becomes a row (`group`): its key (stable: what downloads and filters name the row by),
+its label (what people read), whether it counts in the share base, its drill-down value and its
+organisation's page. Several groups may make one row (the countries of a region, the channels
+of a kind): they are added up, which is exact because every fact of an agreement has the same
+recipient, channel, unit and objective, so no agreement is counted in two groups of a row.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from operator import itemgetter
 
-from django.urls import get_script_prefix
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Channel, OrganisationKind, Project
+from projects.models import OrganisationKind, Project
 
-from .labels import named_totals
+from .names import Names
 
 NO_MEASURE = _("No measure recorded")
 NO_PARTNER_GROUP = _("No partner group recorded")
 NO_KIND = _("Kind not recorded")
-KINDS = dict(OrganisationKind.choices)
-REGION = "recipient__region__name"
-GEOGRAPHIC = "recipient__region__geographic"
-RECIPIENT, ISO2 = "recipient__name", "recipient__iso2"
-CHANNEL, ACRONYM = "channel__name", "channel__acronym"
-CHANNEL_ID = "channel"
-PARTNER_GROUP = "channel__partner_group__name"
-UNIT = "unit__name"
-OBJECTIVE = "objective"
-KIND = "channel__kind"
-FAMILY, FAMILY_ACRONYM, FAMILY_ID = "family", "family_acronym", "family_id"
-OBJECTIVES = dict(Project.Objective.choices)
 MEASURE_NOTE = _(
     "Each yearly amount is split by its project's measure shares, in øre, the øre left by "
     "rounding down going to the largest remainders, so the parts add up to the amount exactly; "
@@ -40,146 +28,144 @@ MEASURE_NOTE = _(
     "measures counts in each of their rows' agreement columns, but its money only once."
 )
 YEAR_NOTE = _("An agreement funded in several years counts in each year's agreement column.")
+COUNTS = ("total", "agreements", "agreement_years", "counted_agreements", "counted_years")
+
+
+@dataclass(frozen=True)
+class Group:
+    """What a row of a breakdown is: see the module's text."""
+
+    key: object
+    label: str
+    in_base: bool = True
+    drill: object = None  # the drill-down filter's value; None: the row has no drill-down
+    page: int | None = None  # the organisation whose page the row links to
 
 
 @dataclass(frozen=True)
 class Drill:
-    """Where a row leads: a breakdown (a dimension's slug) or "projects", filtered by `parameter`
-    set to `value(grouped row)`, the row's key by default. A row whose value is None has none."""
+    """Where a row leads: a breakdown (a dimension's slug) or "projects", filtered by
+    `parameter` set to the row's drill value."""
 
     target: str
     parameter: str
-    value: Callable | None = None
 
 
 @dataclass(frozen=True)
 class Dimension:
     slug: str
     title: str
-    fields: tuple  # the values() paths the grouped query groups by
-    key: Callable  # grouped row -> the row's key
-    label: Callable  # grouped row -> the row's label
+    column: str  # the facts' column the grouped query groups by
+    group: Callable  # (Names, the column's value) -> Group
     drill: Drill | None = None
     default_sort: str = "-amount"  # key, label or amount (`-`: descending), as both tables sort
-    geographic: str | None = None  # the path of the region's `geographic` flag
-    one_per_agreement: bool = True  # does every agreement fall in exactly one row?
+    geographic: bool = False  # is the share base the geographically allocated total?
+    parts: bool = False  # does it group the facts' measure parts (FactPart)?
     note: str = ""  # said after the share basis
-    grouping: Callable | None = None  # (queryset, by_year) -> grouped rows, instead of `fields`
-    page: str | None = None  # the path of the id of the row's organisation, for a link to its page
 
-    @property
-    def geographic_basis(self):
-        return self.geographic is not None
-
-    def grouped(self, queryset, by_year=False):
-        """The grouped query's rows (dicts with total, agreements, agreement_years)."""
-        if self.grouping is not None:
-            return self.grouping(queryset, by_year)
-        years = ("year",) if by_year and "year" not in self.fields else ()
-        once = None if self.one_per_agreement else queryset.once()
-        return named_totals(queryset, (*self.fields, *years), extra=once)
-
-    def in_base(self, row):
-        """Does the grouped row count in the share base?"""
-        return bool(row[self.geographic]) if self.geographic else True
-
-    def page_url(self, row):
-        """The row's organisation's own page, for dimensions whose rows are organisations."""
-        if self.page is None:
-            return None
-        return organisation_page(row[self.page], get_script_prefix())
-
-    def url(self, row, link):
-        """The grouped row's drill-down URL from `link(target, parameter, value)`, or None."""
-        if link is None or self.drill is None:
-            return None
-        value = (self.drill.value or self.key)(row)
-        return None if value is None else link(self.drill.target, self.drill.parameter, value)
+    def grouped(self, facts, by_year=False, names=None, counted=True):
+        """The rows of `facts` (a FactQuerySet) by this dimension (and year): [{"group": Group,
+        "year": …, total, agreements, agreement_years, counted_agreements, counted_years}]
+        (the total alone unless `counted`)."""
+        columns = [self.column, *(["year"] if by_year and self.column != "year" else [])]
+        rows = facts.totals_by(*columns, counted=counted)
+        return rolled_up(self, rows, names or Names(), by_year)
 
 
-@lru_cache(maxsize=4096)
-def organisation_page(pk, prefix):
-    """An organisation's page under the script `prefix`, reversed once per process (a channel
-    table has a link per row; reverse() takes about 50 µs). Through get_absolute_url: the page's
-    app is above this one."""
-    return Channel(pk=pk).get_absolute_url()
+def rolled_up(dimension, rows, names, by_year=False):
+    """The grouped `rows` added up by the Group each falls in (and year), in their order."""
+    out = {}
+    for row in rows:
+        group = dimension.group(names, row[dimension.column])
+        year = row["year"] if by_year or dimension.column == "year" else None
+        summed = out.setdefault((group.key, year), {"group": group, "year": year})
+        for name in COUNTS:
+            if name in row:
+                summed[name] = summed.get(name, 0) + row[name]
+    return list(out.values())
 
 
 def named(name, acronym):
     return f"{name} ({acronym})" if acronym and acronym != name else name
 
 
-def channel_label(row):
-    return named(row[CHANNEL], row[ACRONYM])
+def region(names, pk):
+    region = names.recipients[pk].region
+    return Group(region.name, region.name, region.geographic, region.name)
 
 
-def measure_label(row):
-    if row["measure_id"] is None:
-        return str(NO_MEASURE)
-    label = gettext("Measure %(number)s") % {"number": row["number"]}
-    return label + (f": {row['title']}" if row["title"] else "")
+def country(names, pk):
+    recipient = names.recipients[pk]
+    key = recipient.iso2 or recipient.name
+    return Group(key, recipient.name, recipient.region.geographic, key)
 
 
-MEASURE_FIELDS = ("measure_id", "number", "title", "plan_id")
+def channel(names, pk):
+    channel = names.channels[pk]
+    label = named(channel.name, channel.acronym)
+    return Group(channel.name, label, drill=channel.name, page=channel.pk)
 
 
-def by_measure(facts, by_year):
-    """The facts' measure parts (funding.facts.FactPart) by measure (and year)."""
-    parts = facts.parts()
-    fields = (*MEASURE_FIELDS, *(("year",) if by_year else ()))
-    return named_totals(parts, fields, extra=parts.once())
+def kind(names, pk):
+    value = names.channels[pk].kind
+    label = str(dict(OrganisationKind.choices).get(value) or NO_KIND)
+    return Group(value, label, drill=value or None)
+
+
+def family(names, pk):
+    top = names.family(names.channels[pk])
+    return Group(top.name, named(top.name, top.acronym), drill=top.name, page=top.pk)
+
+
+def partner_group(names, pk):
+    group = names.channels[pk].partner_group
+    name = group.name if group else None
+    return Group(name, name or str(NO_PARTNER_GROUP), drill=name)
+
+
+def unit(names, pk):
+    name = names.units[pk].name
+    return Group(name, name, drill=name)
+
+
+def measure(names, pk):
+    if pk is None:
+        return Group(None, str(NO_MEASURE))
+    measure = names.measures[pk]
+    label = gettext("Measure %(number)s") % {"number": measure.number}
+    label += f": {measure.title}" if measure.title else ""
+    return Group(measure.number, label, drill=measure.pk)
+
+
+def objective(names, value):
+    label = str(dict(Project.Objective.choices).get(value, value))
+    return Group(value, label, drill=value)
+
+
+def year(names, value):
+    return Group(value, str(value), drill=value)
 
 
 DIMENSIONS = {
     dimension.slug: dimension
     for dimension in [
-        Dimension(
-            "region", _("Region"), (REGION, GEOGRAPHIC), key=itemgetter(REGION),
-            label=itemgetter(REGION), drill=Drill("country", "region"), geographic=GEOGRAPHIC,
-        ),
-        Dimension(
-            "country", _("Recipient country or region"), (RECIPIENT, ISO2, GEOGRAPHIC),
-            key=lambda row: row[ISO2] or row[RECIPIENT], label=itemgetter(RECIPIENT),
-            drill=Drill("projects", "country"), geographic=GEOGRAPHIC,
-        ),
-        Dimension(
-            "channel", _("Channel"), (CHANNEL, ACRONYM, CHANNEL_ID), key=itemgetter(CHANNEL),
-            label=channel_label, drill=Drill("projects", "channel"), page=CHANNEL_ID,
-        ),
-        Dimension(
-            "organisation-kind", _("Organisation kind"), (KIND,), key=itemgetter(KIND),
-            label=lambda row: str(KINDS.get(row[KIND]) or NO_KIND),
-            drill=Drill("channel", "channel_kind", lambda row: row[KIND] or None),
-        ),
-        Dimension(
-            "organisation-family", _("Organisation family"), (FAMILY, FAMILY_ACRONYM, FAMILY_ID),
-            key=itemgetter(FAMILY), label=lambda row: named(row[FAMILY], row[FAMILY_ACRONYM]),
-            drill=Drill("channel", "channel_family"), page=FAMILY_ID,
-        ),
-        Dimension(
-            "partner-group", _("Partner group"), (PARTNER_GROUP,), key=itemgetter(PARTNER_GROUP),
-            label=lambda row: row[PARTNER_GROUP] or str(NO_PARTNER_GROUP),
-            drill=Drill("channel", "partner_group"),
-        ),
-        Dimension(
-            "year", _("Year"), ("year",), key=itemgetter("year"),
-            label=lambda row: str(row["year"]),
-            drill=Drill("projects", "year"), default_sort="key", one_per_agreement=False,
-            note=YEAR_NOTE,
-        ),
-        Dimension(
-            "unit", _("Administering unit"), (UNIT,), key=itemgetter(UNIT), label=itemgetter(UNIT),
-            drill=Drill("projects", "unit"),
-        ),
-        Dimension(
-            "measure", _("Measure"), (), key=itemgetter("number"), label=measure_label,
-            drill=Drill("projects", "measure", itemgetter("measure_id")), default_sort="key",
-            one_per_agreement=False, note=MEASURE_NOTE, grouping=by_measure,
-        ),
-        Dimension(
-            "objective", _("Objective"), (OBJECTIVE,), key=itemgetter(OBJECTIVE),
-            label=lambda row: str(OBJECTIVES.get(row[OBJECTIVE], row[OBJECTIVE])),
-            drill=Drill("projects", "objective"),
-        ),
+        Dimension("region", _("Region"), "recipient", region, Drill("country", "region"),
+                  geographic=True),
+        Dimension("country", _("Recipient country or region"), "recipient", country,
+                  Drill("projects", "country"), geographic=True),
+        Dimension("channel", _("Channel"), "channel", channel, Drill("projects", "channel")),
+        Dimension("organisation-kind", _("Organisation kind"), "channel", kind,
+                  Drill("channel", "channel_kind")),
+        Dimension("organisation-family", _("Organisation family"), "channel", family,
+                  Drill("channel", "channel_family")),
+        Dimension("partner-group", _("Partner group"), "channel", partner_group,
+                  Drill("channel", "partner_group")),
+        Dimension("year", _("Year"), "year", year, Drill("projects", "year"),
+                  default_sort="key", note=YEAR_NOTE),
+        Dimension("unit", _("Administering unit"), "unit", unit, Drill("projects", "unit")),
+        Dimension("measure", _("Measure"), "measure", measure, Drill("projects", "measure"),
+                  default_sort="key", parts=True, note=MEASURE_NOTE),
+        Dimension("objective", _("Objective"), "objective", objective,
+                  Drill("projects", "objective")),
     ]
 }  # fmt: skip

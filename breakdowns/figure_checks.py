@@ -1,4 +1,4 @@
-"""The published figures' comparisons beyond an amount or a share (funding/published.py):
+"""The published figures' comparisons beyond an amount or a share (breakdowns/published.py):
 rankings, the shift of shares between two years, and the plans' pledges.
 
 Each returns (value, detail): the value compared with the published one, and what it was
@@ -28,13 +28,13 @@ class Ranked:
     checked: bool  # the row the figure is about
 
 
-def ranking(query, amounts):
+def ranking(query, amounts, names=None):
     """The rank of `row` among the rows of `dimension` by amount (1: the largest; ties share a
     rank), and the ranking's top. Rows outside the share base (not geographically allocated)
     are not ranked; `among=countries` ranks countries only, not regional recipients."""
     if query.get("among") == "countries":
         amounts = amounts.filter(recipient__kind=Recipient.Kind.COUNTRY)
-    table = breakdown(DIMENSIONS[query["dimension"]], amounts, sort="-amount")
+    table = breakdown(DIMENSIONS[query["dimension"]], amounts, sort="-amount", names=names)
     rows = [row for row in table.rows if row.in_base and row.amount > 0]
     ranked = [
         Ranked(1 + sum(other.amount > row.amount for other in rows), row.label, row.amount,
@@ -48,13 +48,13 @@ def ranking(query, amounts):
     return Decimal(checked.rank), shown if checked in shown else [*shown, checked]
 
 
-def share_shift(query, amounts):
+def share_shift(query, amounts, names=None):
     """1 when the rows' (`row`, several) summed share of the `year` breakdown is larger than of
     the `base_year` one, else 0; the detail names both shares."""
     dimension, keys = DIMENSIONS[query["dimension"]], query.getlist("row")
     shares = {}
     for year in (int(query["base_year"]), int(query["year"])):
-        table = breakdown(dimension, amounts.within(year, year))
+        table = breakdown(dimension, amounts.filter(year=year), names=names)
         if not table.base:
             return None, []
         rows = [table.row(key) for key in keys]

@@ -1,21 +1,21 @@
 """The analysts' filters over yearly amounts, all in the query string.
 
-AmountFilters are the yearly amount's own (year from/to, status); FundingFilter filters the
-funding facts (funding.facts: each yearly amount with its agreement's keys) by them and by the
-project's dimensions, and tells the facts which years and stages it kept, so that they count
-each agreement once. The projects list extends projects' ProjectFilter with AmountFilters
-(funding/project_pages.py). Many-valued relations (a project's measures) filter with Exists(),
-never by joining, so that a filtered sum counts every amount once.
+AmountFilters (funding/filters.py) are the yearly amount's own (year from/to, status);
+FundingFilter filters the funding facts (funding.models.facts: each yearly amount with its
+agreement's keys) by them and by the project's dimensions, the years and stages through
+FactQuerySet.within(), so that the facts count each agreement once. The projects list extends
+projects' ProjectFilter with AmountFilters (funding/project_pages.py). Many-valued relations (a
+project's measures) filter with Exists(), never by joining, so that a filtered sum counts every
+amount once.
 """
 
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from funding.filters import AmountFilters
-from funding.models import Fact, YearlyAmount
+from funding.models import Fact, FactPart, YearlyAmount
 from international.models import TREATY_KINDS, Instrument, InstrumentStatus
 from projects.filters import (
     channel_family_filter,
@@ -25,7 +25,7 @@ from projects.filters import (
     recipient_filter,
 )
 from projects.models import AdministeringUnit, Channel, OrganisationKind, PartnerGroup, Region
-from web.filters import PeriodForm, YearFilter, model_filter
+from web.filters import AppliedFilters, PeriodForm, YearFilter, model_filter
 
 PROJECT = "project"  # the fact's project
 RATIFIED = [("yes", _("Ratified")), ("signed", _("Signed, not ratified")), ("no", _("Neither"))]
@@ -58,7 +58,7 @@ def ratification(instrument, answer, year, recipient):
     return {"yes": ratified, "signed": signed & ~ratified, "no": ~signed & ~ratified}[answer]
 
 
-class FundingFilter(AmountFilters):
+class FundingFilter(AppliedFilters, AmountFilters):
     objective = objective_filter("objective")
     region = model_filter("recipient__region", Region.objects.all(), "Region")
     country = recipient_filter("recipient")
@@ -69,6 +69,7 @@ class FundingFilter(AmountFilters):
         lookup_expr="exact",
         choices=OrganisationKind.choices,
         label=_("Organisation kind"),
+        distinct=False,
     )
     partner_group = model_filter(
         "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
@@ -103,12 +104,21 @@ class FundingFilter(AmountFilters):
         form = FundingForm
 
     def filter_queryset(self, queryset):
-        """The facts that pass, counted by the years and stages chosen."""
+        """The facts that pass, counted by the years and stages chosen (FactQuerySet.within)."""
         data = self.form.cleaned_data
-        facts = super().filter_queryset(queryset)
-        facts = facts.counted(data.get("year_from"), data.get("year_to"), data.get("status"))
-        facts.source = self.filter_queryset  # the measure parts, filtered the same way
-        return facts
+        for name, value in data.items():
+            if name not in self.NAMES:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.within(data.get("year_from"), data.get("year_to"), data.get("status"))
+
+    def parts(self):
+        """The measure parts (FactPart) of the facts that pass, filtered the same way."""
+        self.is_valid()  # the form's cleaned data, as .qs has it
+        return self.filter_queryset(FactPart.objects.all())
+
+    def facts(self, dimension):
+        """What a breakdown by `dimension` groups: the facts that pass, or their parts."""
+        return self.parts() if dimension.parts else self.qs
 
     def amounts(self):
         """The yearly amounts that pass (the facts' primary keys are theirs)."""
@@ -121,29 +131,6 @@ class FundingFilter(AmountFilters):
         data = self.form.cleaned_data
         year = data.get("ratified_by") or data.get("year_to")
         return queryset.filter(ratification(value, data["ratified"], year, "recipient"))
-
-    def applied(self):
-        """The filters in use, as {name: value or [values]} from the query string."""
-        applied = {}
-        for name, f in self.filters.items():
-            values = [value for value in self.data.getlist(name) if value != ""]
-            if values:
-                applied[name] = values if len(values) > 1 or many(f) else values[0]
-        return applied
-
-    def query_string(self):
-        """The filters in use, URL-encoded, so a link reproduces them."""
-        query = QueryDict(mutable=True)
-        for name, value in self.applied().items():
-            query.setlist(name, value if isinstance(value, list) else [value])
-        return query.urlencode()
-
-
-def many(f):
-    """Does the filter take several values?"""
-    return isinstance(
-        f, django_filters.MultipleChoiceFilter | django_filters.ModelMultipleChoiceFilter
-    )
 
 
 def funding_filter(data):

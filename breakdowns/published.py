@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from . import figure_checks
 from .dimensions import DIMENSIONS
 from .filters import funding_filter
+from .names import Names
 from .tables import breakdown
 
 FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
@@ -148,20 +149,20 @@ def compute(computation):
     return evaluate(computation)[0]
 
 
-def evaluate(computation):
+def evaluate(computation, names=None):
     """(value, detail): the computed value and what it was checked against (figure_checks)."""
     query = QueryDict(computation)
     f = funding_filter(filter_query(query))
     if not f.is_valid():
         raise ValueError(f"{computation!r}: {f.errors.as_text()}")
     if query.get("metric") == "rank":
-        return figure_checks.ranking(query, f.qs)
+        return figure_checks.ranking(query, f.qs, names)
     if query.get("metric") == "share_shift":
-        return figure_checks.share_shift(query, f.qs)
-    return computed_value(query, f.qs), []
+        return figure_checks.share_shift(query, f.qs, names)
+    return computed_value(query, f.qs, names), []
 
 
-def computed_value(query, amounts):
+def computed_value(query, amounts, names=None):
     computation, metric = query.urlencode(), query.get("metric")
     if metric in PROFILE_METRICS or metric == "share_of_agreements_largest_le_1m":
         profile = amounts.agreement_profile()
@@ -173,13 +174,13 @@ def computed_value(query, amounts):
             Decimal("0.0001")
         )
     if metric == "year_ratio":
-        years = breakdown(DIMENSIONS["year"], amounts)
+        years = breakdown(DIMENSIONS["year"], amounts, names=names)
         year, base = years.row(int(query["year"])), years.row(int(query["base_year"]))
         if year is None or base is None or not base.amount:
             return None
         return (year.amount / base.amount).quantize(Decimal("0.0001"))
     if metric in ("amount", "share") and query.get("dimension"):
-        table = breakdown(DIMENSIONS[query["dimension"]], amounts)
+        table = breakdown(DIMENSIONS[query["dimension"]], amounts, names=names)
         row = table.row(query["row"])
         if row is None:
             return None
@@ -199,9 +200,9 @@ def status(figure):
 
 def reconcile(path=None):
     """Every published figure with its computed value and status."""
-    figures = load_figures(path)
+    figures, names = load_figures(path), Names()  # the records naming rows, read once
     for figure in figures:
-        figure.computed, figure.detail = evaluate(figure.computation)
+        figure.computed, figure.detail = evaluate(figure.computation, names)
         if QueryDict(figure.computation).get("against") == "plan_pledges":
             figure.value, figure.detail = figure_checks.plan_pledges()
         figure.status = status(figure)

@@ -18,11 +18,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import ORE
+from projects.models import Channel
 from web.formats import nok
 
 from . import charts
 from .dimensions import Dimension
-from .labels import named_totals
 
 SHARE = Decimal("0.0001")
 BASE_LABEL = _("Geographically allocated total (share base)")
@@ -43,6 +43,7 @@ class Row:
     share: Decimal | None = None
     url: str | None = None  # the drill-down link, when the table was built with `link`
     page: str | None = None  # the organisation's own page, for rows that are organisations
+    group: object = None  # the dimensions.Group the row is
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Breakdown:
         ]
         whole = Decimal(1) if self.base else None
         total = ["", gettext("Total"), self.total, None, self.agreements, self.agreement_years]
-        if not self.dimension.geographic_basis:
+        if not self.dimension.geographic:
             total[3] = whole
             return [header, *lines, total]
         return [header, *lines, ["", str(BASE_LABEL), self.base, whole, None, None], total]
@@ -113,7 +114,7 @@ class Breakdown:
 
 def basis_text(dimension, base):
     base_nok = nok(base, 2, code=True)
-    if dimension.geographic_basis:
+    if dimension.geographic:
         text = gettext(
             "Shares are of the geographically allocated total (%(base)s): the amounts to "
             "recipients in every region except “Not geographically allocated”. Regional "
@@ -125,78 +126,51 @@ def basis_text(dimension, base):
     return f"{text} {dimension.note}" if dimension.note else text
 
 
-def breakdown(dimension, queryset, sort=None, link=None, grouped_rows=None, linked=None):
-    """The breakdown of the (filtered) yearly amounts `queryset` by `dimension`; with
+def breakdown(dimension, facts, sort=None, link=None, grouped=None, linked=None, names=None):
+    """The breakdown of the (filtered) funding facts `facts` by `dimension`; with
     `link(target, parameter, value)`, each row gets its drill-down `url` (only the first
-    `linked` rows in order, if given: the overview shows ten of 261 countries). `grouped_rows`,
-    if given, are the dimension's grouped rows already computed (see `breakdowns`)."""
+    `linked` rows in order, if given: the overview shows ten of 261 countries). `grouped`, if
+    given, are the dimension's grouped rows already computed (Dimension.grouped); `names`, the
+    reference records that name them (breakdowns.names), if already read."""
     sort = checked(sort or dimension.default_sort, Breakdown)
-    if grouped_rows is None:
-        grouped_rows = dimension.grouped(queryset)
+    if grouped is None:
+        grouped = dimension.grouped(facts, names=names)
     rows = [
         Row(
-            key=dimension.key(grouped),
-            label=dimension.label(grouped),
-            amount=Decimal(grouped["total"]).quantize(ORE),
-            agreements=grouped["agreements"],
-            agreement_years=grouped["agreement_years"],
-            in_base=dimension.in_base(grouped),
+            key=item["group"].key,
+            label=item["group"].label,
+            amount=Decimal(item["total"]).quantize(ORE),
+            agreements=item["agreements"],
+            agreement_years=item["agreement_years"],
+            in_base=item["group"].in_base,
+            group=item["group"],
         )
-        for grouped in grouped_rows
+        for item in grouped
     ]
     total = sum((row.amount for row in rows), Decimal(0))
     base = sum((row.amount for row in rows if row.in_base), Decimal(0))
     for row in rows:
         if row.in_base and base:
             row.share = (row.amount / base).quantize(SHARE)
-    if dimension.one_per_agreement:
-        agreements = sum(row.agreements for row in rows)
-        agreement_years = sum(row.agreement_years for row in rows)
-    else:  # the groups' counts of each agreement's first fact and of facts (FactQuerySet.once)
-        agreements = sum(grouped["firsts"] for grouped in grouped_rows)
-        agreement_years = sum(grouped["leads"] for grouped in grouped_rows)
-    if link is not None:
-        groups = {id(row): grouped for row, grouped in zip(rows, grouped_rows, strict=True)}
+    agreements = sum(item["counted_agreements"] for item in grouped)
+    agreement_years = sum(item["counted_years"] for item in grouped)
     rows = sort_rows(rows, sort, Breakdown.SORTS)
     for row in rows[:linked] if link is not None else ():
-        row.url = dimension.url(groups[id(row)], link)
-        row.page = dimension.page_url(groups[id(row)])
+        row.url = drill_url(dimension, row.group, link)
+        row.page = organisation_page(row.group.page)
     return Breakdown(dimension, rows, total, base, agreements, agreement_years, sort)
 
 
-def breakdowns(dimensions, queryset, link=None, finest=None, linked=None):
-    """The breakdowns by several `dimensions` from one grouped query: grouped by all their
-    fields together, then added up per dimension. Exact for dimensions of the agreement's own
-    fields (one_per_agreement, plain fields): each agreement falls in one finest group, so its
-    agreement counts add up too. `finest`: those groups, if already computed; `linked`: {slug:
-    how many rows get links} (breakdown()). {slug: Breakdown}."""
-    if finest is None:
-        fields = list(dict.fromkeys(field for d in dimensions for field in d.fields))
-        finest = named_totals(queryset, fields)
-    tables = {}
-    for dimension in dimensions:
-        if dimension.grouping or not dimension.one_per_agreement:
-            raise ValueError(f"{dimension.slug} cannot be added up from finer groups.")
-        grouped_rows = rolled_up(finest, dimension.fields)
-        top = (linked or {}).get(dimension.slug)
-        tables[dimension.slug] = breakdown(
-            dimension, queryset, link=link, grouped_rows=grouped_rows, linked=top
-        )
-    return tables
+def drill_url(dimension, group, link):
+    """The row's drill-down URL from `link(target, parameter, value)`, or None."""
+    if link is None or dimension.drill is None or group.drill is None:
+        return None
+    return link(dimension.drill.target, dimension.drill.parameter, group.drill)
 
 
-def rolled_up(finest, fields):
-    """The rows of `finest` added up by `fields`."""
-    groups = {}
-    for row in finest:
-        key = tuple(row[field] for field in fields)
-        group = groups.setdefault(
-            key, {**dict(zip(fields, key, strict=True)), "total": 0, "agreements": 0}
-        )
-        group["total"] += row["total"]
-        group["agreements"] += row["agreements"]
-        group["agreement_years"] = group.get("agreement_years", 0) + row["agreement_years"]
-    return list(groups.values())
+def organisation_page(pk):
+    """An organisation's own page (served by an app above this one: get_absolute_url)."""
+    return None if pk is None else Channel(pk=pk).get_absolute_url()
 
 
 def checked(sort, table):
@@ -275,20 +249,20 @@ class Matrix:
         return charts.stacked(self)
 
 
-def by_year(dimension, queryset, sort=None, link=None):
+def by_year(dimension, facts, sort=None, link=None):
     """The dimension by year matrix of amounts, with row and column totals."""
     sort = checked(sort or dimension.default_sort, Matrix)
-    cells, labels = {}, {}
-    for grouped in dimension.grouped(queryset, by_year=True):
-        key = dimension.key(grouped)
-        labels[key] = (dimension.label(grouped), dimension.url(grouped, link))
-        amount = Decimal(grouped["total"]).quantize(ORE)
-        cells[key, grouped["year"]] = cells.get((key, grouped["year"]), Decimal(0)) + amount
+    cells, groups = {}, {}
+    for item in dimension.grouped(facts, by_year=True, counted=False):
+        group = item["group"]
+        groups[group.key] = group
+        cells[group.key, item["year"]] = Decimal(item["total"]).quantize(ORE)
     years = sorted({year for _key, year in cells})
     rows = []
-    for key, (label, url) in labels.items():
+    for key, group in groups.items():
         values = [cells.get((key, year), Decimal(0)) for year in years]
-        rows.append(MatrixRow(key, label, values, sum(values, Decimal(0)), url))
+        url = drill_url(dimension, group, link)
+        rows.append(MatrixRow(key, group.label, values, sum(values, Decimal(0)), url))
     rows = sort_rows(rows, sort, Matrix.SORTS)
     column_totals = [sum((row.cells[i] for row in rows), Decimal(0)) for i in range(len(years))]
     total = sum(column_totals, Decimal(0))

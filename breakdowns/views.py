@@ -1,23 +1,20 @@
 """The breakdown pages: the overview, the list of breakdowns and one breakdown (a table, its
-chart and its downloads), all filtered by the query string. Every link a page shows is built
-here, keeping the filters; the templates only print them."""
-
-from functools import cache
-from urllib.parse import quote_plus
+chart and its downloads), all filtered by the query string; and the published figures. The
+links a page shows are built in breakdowns/links.py, keeping the filters; the templates only
+print them."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext as gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from funding.closed_years import ClosedYear
+from funding.models import ClosedYear
 from projects.models import Project
-from web.caching import Fragment, cached_page
+from web.caching import Fragment, cached_content
 from web.parameters import accepts
 
 from .basis import ALL, basis_line, plan_years, with_default_basis
@@ -25,6 +22,7 @@ from .closing import compare_with_snapshot
 from .dimensions import DIMENSIONS
 from .downloads import FORMATS, download
 from .filters import FundingFilter, funding_filter
+from .links import link, row_links
 from .overview import TOP, overview_tables, summed
 from .published import reconcile, status_counts
 from .tables import breakdown, by_year
@@ -36,61 +34,6 @@ HEADERS = {  # column: (title, CSS class)
     "agreements": (_("Agreements"), "num"),
     "agreement_years": (_("Agreement-years"), "num"),
 }
-
-
-def spelt_out(params):
-    """`params` with a `year` as the period of that one year (year_from, year_to)."""
-    if "year" in params:
-        year = params.pop("year")
-        params.update(year_from=year, year_to=year)
-    return params
-
-
-def link(target, query="", **params):
-    """A URL to a breakdown (`target` a dimension slug) or the projects list, with the filters
-    `query` (a query string) and `params` set."""
-    query = QueryDict(query, mutable=True)
-    for name, value in spelt_out(params).items():
-        query.setlist(name, [value])
-    url = path(target)
-    return f"{url}?{query.urlencode()}" if query else url
-
-
-def path(target):
-    """The path of a breakdown (a dimension slug) or of the projects list (`projects`)."""
-    return path_of(target, get_script_prefix())
-
-
-@cache
-def path_of(target, prefix):
-    """The path of a breakdown or of the projects list under the script `prefix`, reversed
-    once per process: reverse() takes about 50 µs, and a page links to a dozen targets."""
-    return reverse("projects:list") if target == "projects" else reverse("breakdown", args=[target])
-
-
-def links(query, targets):
-    """{target: link(target, query)} for each of `targets`, the query string parsed once."""
-    encoded, prefix = QueryDict(query).urlencode(), get_script_prefix()
-    paths = {target: path_of(target, prefix) for target in targets}
-    return {target: f"{url}?{encoded}" if encoded else url for target, url in paths.items()}
-
-
-def row_links(query):
-    """The tables' `link(target, parameter, value)`: drill-down URLs that keep the filters, as
-    `link` makes them. A table has a row per country or channel: the query string is parsed and
-    each target's path found once, not once per row."""
-    filters = dict(QueryDict(query).lists())
-    patterns = {}
-
-    def row_link(target, parameter, value):
-        # Each (target, parameter) is encoded once with NUL for the value (the query-string
-        # check refuses control characters, so "%00" marks only the place of the value).
-        if (target, parameter) not in patterns:
-            marked = filters | {name: ["\0"] for name in spelt_out({parameter: "\0"})}
-            patterns[target, parameter] = f"{path(target)}?{urlencode(marked, doseq=True)}"
-        return patterns[target, parameter].replace("%00", quote_plus(str(value)))
-
-    return row_link
 
 
 def here(*parts):
@@ -139,43 +82,42 @@ def with_filters(request):
 
 
 def content(template, context, title, status=200):
-    """A page's content, rendered without the request: nothing in it depends on the user."""
-    return Fragment(str(title), render_to_string(template, context), status)
+    """A page's content, rendered without the request (nothing in it depends on the user), by
+    Jinja2: its tables and filter panel hold about a thousand rows and options."""
+    return Fragment(str(title), render_to_string(template, context, using="jinja2"), status)
 
 
 @login_required
 @require_GET
 @accepts("by", "format", "sort", filters=FundingFilter)
+@cached_content
 def breakdown_page(request, dimension):
+    """The breakdown's content or its download, the same for every user."""
     if dimension not in DIMENSIONS:
         raise Http404(f"There is no breakdown by {dimension!r}.")
-    return cached_page(request, lambda: breakdown_content(request, DIMENSIONS[dimension]))
-
-
-def breakdown_content(request, dimension):
-    """The breakdown's content or its download, the same for every user."""
+    dimension = DIMENSIONS[dimension]
     f, valid = with_filters(request)
     matrix = request.GET.get("by") == "year"
     title = _("%(title)s by year") % {"title": dimension.title} if matrix else dimension.title
     context = {"dimension": dimension, "filter": f, "matrix": matrix, "basis": basis_line(f.data)}
     context.update(errors=page_errors(request), keep=[("by", "year")] if matrix else [])
     if not valid or context["errors"]:
-        return content("breakdowns/breakdown.html", context | others(), title, status=400)
+        return content("breakdowns/breakdown.jinja", context | others(), title, status=400)
     query = f.query_string()
     try:
         table = (by_year if matrix else breakdown)(
-            dimension, f.qs, request.GET.get("sort") or None, row_links(query)
+            dimension, f.facts(dimension), request.GET.get("sort") or None, row_links(query)
         )
     except ValueError as error:
         context["errors"].append(str(error))
-        return content("breakdowns/breakdown.html", context | others(), title, status=400)
+        return content("breakdowns/breakdown.jinja", context | others(), title, status=400)
     if request.GET.get("format"):
         return download(table, f, request.GET["format"])
     context.update(table=table, headers=sort_links(request, table.sort, table.columns))
     context.update(query=query, chart=table.chart(), **table_links(request, query, matrix))
     if dimension.slug == "measure":
         context["plans"] = plan_years(f.data)
-    return content("breakdowns/breakdown.html", context | others(query), title)
+    return content("breakdowns/breakdown.jinja", context | others(query), title)
 
 
 def others(query=""):
@@ -186,24 +128,20 @@ def others(query=""):
 
 def dimension_links(query):
     """(dimension, its link keeping the filters `query`) for every breakdown."""
-    urls = links(query, DIMENSIONS)
-    return [(dimension, urls[slug]) for slug, dimension in DIMENSIONS.items()]
+    return [(dimension, link(slug, query)) for slug, dimension in DIMENSIONS.items()]
 
 
 @login_required
 @require_GET
 @accepts(filters=FundingFilter)
+@cached_content
 def overview(request):
-    return cached_page(request, lambda: overview_content(request))
-
-
-def overview_content(request):
     """The overview's content, the same for every user."""
     f, valid = with_filters(request)
     basis = basis_line(f.data)
     if not valid:
         return content(
-            "breakdowns/overview.html", {"filter": f, "basis": basis}, _("Overview"), status=400
+            "breakdowns/overview.jinja", {"filter": f, "basis": basis}, _("Overview"), status=400
         )
     query = f.query_string()
     # the objective cards show both objectives whatever the basis, each linking to its own
@@ -214,9 +152,9 @@ def overview_content(request):
     kept = None if kept in (None, "", ALL) else {kept}
     if not both.is_valid():  # f is valid, so this cannot be: show the basis's objective only
         both = f
-    facts = summed(f) or (f.qs, both.qs)  # from the sums where they answer the filter
+    on_basis, facts = summed(f) or (f.qs, both.qs)  # the sums, where they answer the filter
     tables, objectives, profile = overview_tables(
-        *facts, kept, row_links(query), row_links(both.query_string())
+        on_basis, facts, kept, row_links(query), row_links(both.query_string())
     )
     regions = tables["region"]
     context = {
@@ -230,9 +168,9 @@ def overview_content(request):
         "channels": tables["channel"].rows[:TOP],
         "regions": regions,
         "region_chart": regions.chart(),
-        "links": links(query, [*DIMENSIONS, "projects"]),
+        "links": {target: link(target, query) for target in [*DIMENSIONS, "projects"]},
     }
-    return content("breakdowns/overview.html", context, _("Overview"))
+    return content("breakdowns/overview.jinja", context, _("Overview"))
 
 
 @login_required

@@ -9,9 +9,8 @@ transaction, so the result never depends on what was loaded before.
 
 from django.db import transaction
 
-from funding import fact_refresh
-from funding.closed_years import refusal
-from funding.models import YearlyAmount
+from funding.models import YearlyAmount, refusal
+from funding.refresh import facts_refresh
 from imports.lookups import equal_shares
 from imports.services import import_records
 from projects.models import Agreement, Channel, Project, ProjectMeasure, Recipient
@@ -138,8 +137,10 @@ def demo_remove():
     if message := refusal(*demo_years.distinct().values_list("year", flat=True)):
         raise DemoLoadError(message)
 
-    with fact_refresh.deferred():  # one refresh of the funding facts, not one per amount
-        deleted, _ = Project.objects.exclude(demo="").delete()
+    demo = Project.objects.exclude(demo="")
+    agreements = set(Agreement.objects.filter(project__in=demo).values_list("pk", flat=True))
+    deleted, _ = demo.delete()
+    facts_refresh(agreements)
     return deleted
 
 

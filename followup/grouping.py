@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from funding.models import YearlyAmount
+from funding.models import Fact
 
 GLOBAL = _("Global efforts")
 COUNTRY, REGIONAL, ORGANISATION = 1, 2, 3
@@ -51,11 +51,10 @@ def project_amounts(efforts):
     wanted = {(p.pk, e.year) for e in efforts for p in e.projects.all()}
     if not wanted:
         return {}
-    rows = YearlyAmount.objects.filter(
-        agreement__project__in={pk for pk, _ in wanted},
-        year__in={year for _, year in wanted},
-    ).totals_by("agreement__project", "year")
-    return {(row["agreement__project"], row["year"]): row["total"] for row in rows}
+    rows = Fact.objects.filter(
+        project__in={pk for pk, _ in wanted}, year__in={year for _, year in wanted}
+    ).totals_by("project", "year")
+    return {(row["project"], row["year"]): row["total"] for row in rows}
 
 
 def joined(names):

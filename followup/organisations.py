@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET
 
 from breakdowns.dimensions import DIMENSIONS, NO_KIND
 from breakdowns.filters import FundingFilter, funding_filter
+from breakdowns.links import link, row_links
 from breakdowns.tables import breakdown
-from breakdowns.views import link, row_links
 from projects.models import Channel, OrganisationKind
 from web.parameters import accepts
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from breakdowns import charts
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.filters import funding_filter
+from breakdowns.links import link
 from breakdowns.tables import breakdown, by_year
-from breakdowns.views import link
 from funding.models import YearlyAmount
 from measures.models import YEAR_MAX, YEAR_MIN, MeasureStatus, Plan, implausible_year
 from projects.filters import ALL_OBJECTIVES
@@ -90,7 +90,7 @@ def funding_by_measure(plan, year):
     f = funding_filter(query)
     if not f.is_valid():  # our own values: a failure is a bug, not a user error
         raise ValueError(f.errors.as_text())
-    table = breakdown(DIMENSIONS["measure"], f.qs)
+    table = breakdown(DIMENSIONS["measure"], f.parts())
     return {row.key: row for row in table.rows}, link("measure", query.urlencode())
 
 
@@ -193,7 +193,7 @@ def measure_record(measure, plan_only=False):
     plan = measure.plan
     span = (plan.start_year, plan.end_year) if plan_only else None
     query = funding_query(None, measure=measure, years=span)
-    matrix = by_year(DIMENSIONS["measure"], funding_filter(query).qs)
+    matrix = by_year(DIMENSIONS["measure"], funding_filter(query).parts())
     row = next((row for row in matrix.rows if row.key == measure.number), None)
     funding = list(zip(matrix.years, row.cells, strict=True)) if row else []
     efforts = list(measure.efforts.for_report().order_by("year", "pk"))

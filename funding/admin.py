@@ -9,6 +9,39 @@ from web.formats import nok
 
 from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet
 from .models import YearlyAmount
+from .refresh import facts_refresh
+
+
+class RefreshesFacts:
+    """A ModelAdmin mixin for the records the funding facts are derived from: every save and
+    delete rewrites the facts of the agreements it touched (funding.refresh), those an inline
+    deleted too. `agreements(queryset)` names them. A revert from the history page saves
+    through save_model alone, so save_model refreshes as well as save_related."""
+
+    def agreements(self, queryset):
+        raise NotImplementedError
+
+    def touched(self, obj):
+        return set(self.agreements(type(obj).objects.filter(pk=obj.pk)))
+
+    def save_model(self, request, obj, form, change):
+        form.agreements_before = self.touched(obj) if change else set()
+        super().save_model(request, obj, form, change)
+        facts_refresh(form.agreements_before | self.touched(obj))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        facts_refresh(getattr(form, "agreements_before", set()) | self.touched(form.instance))
+
+    def delete_model(self, request, obj):
+        before = self.touched(obj)
+        super().delete_model(request, obj)
+        facts_refresh(before)
+
+    def delete_queryset(self, request, queryset):
+        before = set(self.agreements(queryset))
+        super().delete_queryset(request, queryset)
+        facts_refresh(before)
 
 
 class YearlyAmountInline(LabelledTabularInline):
@@ -26,12 +59,15 @@ admin.site.unregister(Agreement)
 
 
 @admin.register(Project)
-class FundedProjectAdmin(ClosedYearDeletion, ProjectAdmin):
+class FundedProjectAdmin(RefreshesFacts, ClosedYearDeletion, ProjectAdmin):
     """Links to the one-page entry (funding/entry.py), which adds the yearly amounts."""
 
     change_list_template = "admin/funding/project/change_list.html"
     change_form_template = "admin/funding/project/change_form.html"
     list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
+
+    def agreements(self, queryset):
+        return Agreement.objects.filter(project__in=queryset).values_list("pk", flat=True)
 
     def get_queryset(self, request):
         total = Sum("agreements__amounts__amount")
@@ -43,9 +79,12 @@ class FundedProjectAdmin(ClosedYearDeletion, ProjectAdmin):
 
 
 @admin.register(Agreement)
-class FundedAgreementAdmin(ClosedYearDeletion, AgreementAdmin):
+class FundedAgreementAdmin(RefreshesFacts, ClosedYearDeletion, AgreementAdmin):
     list_display = [*AgreementAdmin.list_display, "total_amount"]
     inlines = [*AgreementAdmin.inlines, YearlyAmountInline]
+
+    def agreements(self, queryset):
+        return queryset.values_list("pk", flat=True)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_amount=Sum("amounts__amount"))
@@ -56,7 +95,7 @@ class FundedAgreementAdmin(ClosedYearDeletion, AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(ClosedYearDeletion, HistoryAdmin):
+class YearlyAmountAdmin(RefreshesFacts, ClosedYearDeletion, HistoryAdmin):
     form = YearlyAmountForm
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]
@@ -64,6 +103,9 @@ class YearlyAmountAdmin(ClosedYearDeletion, HistoryAdmin):
     list_select_related = ["agreement__project", "agreement__unit"]
     search_fields = ["agreement__project__title", "agreement__number"]
     autocomplete_fields = ["agreement"]
+
+    def agreements(self, queryset):
+        return queryset.values_list("agreement", flat=True)
 
     @admin.display(description=_("amount (NOK)"), ordering="amount")
     def amount_nok(self, obj):

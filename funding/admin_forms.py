@@ -16,8 +16,7 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from web.formats import nok
 
-from .closed_years import ClosedYear, refusal
-from .models import YearlyAmount
+from .models import ClosedYear, YearlyAmount, refusal
 
 
 class YearlyAmountForm(forms.ModelForm):

@@ -18,8 +18,8 @@ from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
 
-from . import fact_refresh
 from .models import YearlyAmount
+from .refresh import facts_refresh
 
 BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
 
@@ -165,9 +165,12 @@ class ProjectEntry:
     @transaction.atomic
     def save(self):
         """Save everything or nothing; the history records the request's user (simple-history's
-        middleware), as for an edit in the admin. The funding facts are refreshed once."""
-        with fact_refresh.deferred():
-            return self.save_all()
+        middleware), as for an edit in the admin; then the funding facts of the project's
+        agreements, those it had before included."""
+        before = set(self.agreements.get_queryset().values_list("pk", flat=True))
+        project = self.save_all()
+        facts_refresh(before | set(project.agreements.values_list("pk", flat=True)))
+        return project
 
     def save_all(self):
         project = self.project.save()

@@ -15,6 +15,7 @@ def status_filter(field_name):
         lookup_expr="exact",
         choices=YearlyAmount.Status.choices,
         label=_("Status"),
+        distinct=False,
     )
 
 

@@ -3,9 +3,11 @@ projects:detail). They show money, the list each project's total within the year
 filters and the page each agreement's yearly amounts, so funding serves them: projects/ knows
 nothing of yearly amounts."""
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -14,7 +16,7 @@ from projects.models import Agreement, Project
 from web.parameters import accepts
 
 from .filters import AmountFilters
-from .models import YearlyAmount
+from .models import Fact, YearlyAmount
 
 PER_PAGE = 50
 
@@ -35,10 +37,12 @@ class ProjectAmountFilter(AmountFilters, ProjectFilter):
             queryset = queryset.filter(Exists(amounts))
         return queryset
 
-    def with_totals(self):
-        """The filtered projects, each with `total`: its amounts within the year/status filter."""
-        within = Q(**self.amount_conditions("agreements__amounts__"))
-        return self.qs.annotate(total=Sum("agreements__amounts__amount", filter=within))
+    def totals(self, projects):
+        """{project id: its total within the year and status filters} for `projects`."""
+        data = self.form.cleaned_data
+        facts = Fact.objects.filter(project__in=[project.pk for project in projects])
+        facts = facts.within(data.get("year_from"), data.get("year_to"), data.get("status"))
+        return {row["project"]: row["total"] for row in facts.totals_by("project")}
 
 
 @login_required
@@ -49,9 +53,10 @@ def project_list(request):
     f = ProjectAmountFilter(request.GET, queryset=projects)
     if not f.is_valid():
         return render(request, "funding/project_list.html", {"filter": f}, status=400)
-    page = Paginator(f.with_totals().order_by("title", "pk"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(f.qs.order_by("title", "pk"), PER_PAGE).get_page(request.GET.get("page"))
+    totals = f.totals(page)
+    for project in page:
+        project.total = totals.get(project.pk)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": f, "page": page, "query": query.urlencode()}
@@ -62,11 +67,7 @@ def project_list(request):
 @require_GET
 @accepts()
 def project_detail(request, pk):
-    agreements = (
-        Agreement.objects.select_related("unit")
-        .prefetch_related("amounts")
-        .annotate(total=Sum("amounts__amount"))
-    )
+    agreements = Agreement.objects.select_related("unit").prefetch_related("amounts")
     project = get_object_or_404(
         Project.objects.select_related(
             "channel__partner_group", "channel__parent", "recipient__region"
@@ -76,6 +77,9 @@ def project_detail(request, pk):
         ),
         pk=pk,
     )
-    total = YearlyAmount.objects.filter(agreement__project=project).total()
-    context = {"project": project, "total": total}
+    facts = Fact.objects.filter(project=project)
+    totals = {row["agreement"]: row["total"] for row in facts.totals_by("agreement")}
+    for agreement in project.agreements.all():
+        agreement.total = totals.get(agreement.pk)
+    context = {"project": project, "total": sum(totals.values(), Decimal(0))}
     return render(request, "funding/project_detail.html", context)

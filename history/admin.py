@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -87,3 +88,8 @@ class LabelledTabularInline(admin.TabularInline):
         base = kwargs.get("formset", self.formset)
         kwargs["formset"] = type(f"Labelled{base.__name__}", (LabelledFormSetMixin, base), {})
         return super().get_formset(request, obj, **kwargs)
+
+
+def link_list(links):
+    """A read-only admin field's list of links: (url, label, note or "") each."""
+    return render_to_string("admin/_link_list.html", {"links": list(links)})

@@ -6,7 +6,7 @@ One step of its own, run after the stage is matched with the database (reads onl
 
 from django.utils.translation import gettext as _
 
-from funding.closed_years import ClosedYear
+from funding.models import ClosedYear
 
 
 def refuse_closed_years(stage, errors):

@@ -154,6 +154,10 @@ class Schema:
         """Column key → accepted header names, for the columns a file can give."""
         return {c.key: list(c.headers) for c in self.columns if c.headers}
 
+    def written(self, *keys):
+        """The headers a file we write gives the columns `keys`: the first each accepts."""
+        return [self.by_key[key].headers[0].capitalize() for key in keys]
+
     # The stage.
 
     def stage_columns(self):

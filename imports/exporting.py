@@ -10,16 +10,10 @@ from funding.models import YearlyAmount
 from history.spreadsheets import escape
 from projects.models import Agreement, ProjectMeasure
 
+from .schema import SCHEMA
+
 STATUS_ORDER = {status: i for i, status in enumerate(YearlyAmount.Status.values)}  # planned first
-HEADER = [
-    "Agreement no",
-    "Project title",
-    "Agreement partner",
-    "Recipient country",
-    "Administering unit",
-    "Objective",
-    "Measures",
-]
+HEADER = SCHEMA.written("number", "title", "channel", "recipient", "unit", "objective", "measures")
 
 
 def year_columns():

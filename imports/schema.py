@@ -68,8 +68,8 @@ SCHEMA = Schema(
             Project,
             label=gettext_noop("project title"),
             headers=[
-                "project",
                 "project title",
+                "project",
                 "agreement title",
                 "avtaletittel",
                 "title",
@@ -94,7 +94,7 @@ SCHEMA = Schema(
         Column(
             "recipient",
             Project,
-            headers=["country", "recipient country", "recipient", "land", "mottakerland"],
+            headers=["recipient country", "country", "recipient", "land", "mottakerland"],
         ),
         Column(
             "unit",

@@ -6,7 +6,7 @@ is zero sends nothing, so re-importing an unchanged file writes nothing.
 
 from django.utils.translation import gettext as _
 
-from funding.fact_refresh import refresh_sql
+from funding.refresh import selected_facts_refresh
 from history.versions import bump_data_version
 from projects.models import AdministeringUnit, Agreement, Channel
 from web.progress import SILENT
@@ -46,20 +46,19 @@ def write_import(stage, lookups, counts, run, progress=SILENT):
         history.record_changes(stage, run, before)
     if counts.anything_changed or any(created.values()):
         step(_("Updating the funding facts"))
-        refresh_facts(stage)
+        refresh_facts()
         mark_data_changed()
     return created
 
 
-def refresh_facts(stage):
+def refresh_facts():
     """Rewrite the funding facts of every agreement of the staged projects (their amounts,
-    periods or project fields may have changed): funding.fact_refresh."""
+    periods or project fields may have changed): funding.refresh."""
     agreements = (
         f"SELECT a.id FROM {Agreement._meta.db_table} a "
         "WHERE a.project_id IN (SELECT project_id FROM import_proj)"
     )
-    for statement in refresh_sql(agreements):
-        stage.sql(statement)
+    selected_facts_refresh(agreements)
 
 
 def mark_data_changed():

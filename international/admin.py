@@ -4,13 +4,12 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from history.admin import HistoryAdmin, LabelledTabularInline
+from history.admin import HistoryAdmin, LabelledTabularInline, link_list
 from projects.admin import ChannelAdmin
 from projects.models import Channel
 
@@ -140,9 +139,7 @@ class OrganisationWithInstrumentsAdmin(ChannelAdmin):
             for i in found
             for role in [adopted_or_monitored(i, obj)]
         )
-        return format_html(
-            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({})</li>', links)
-        )
+        return link_list(links)
 
 
 def adopted_or_monitored(instrument, organisation):

@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin, LabelledTabularInline, ReferenceImportExport
+from history.admin import HistoryAdmin, LabelledTabularInline, ReferenceImportExport, link_list
 from measures.admin import MeasureAdmin
 from measures.models import Measure
 
@@ -128,9 +127,8 @@ class ChannelAdmin(ReferenceImportExport, HistoryAdmin):
         children = obj.children.order_by("name") if obj.pk else []
         if not children:
             return _("None.")
-        links = ((reverse("admin:projects_channel_change", args=[c.pk]), c) for c in children)
-        return format_html(
-            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', links)
+        return link_list(
+            (reverse("admin:projects_channel_change", args=[c.pk]), c, "") for c in children
         )
 
 
@@ -230,10 +228,11 @@ class MeasureWithProjectsAdmin(MeasureAdmin):
         shares = obj.project_shares.select_related("project").order_by("project__title")
         if not shares:
             return _("None yet.")
-        links = (
-            (reverse("admin:projects_project_change", args=[s.project_id]), s.project, s.share)
+        return link_list(
+            (
+                reverse("admin:projects_project_change", args=[s.project_id]),
+                s.project,
+                f"{s.share} %",
+            )
             for s in shares
-        )
-        return format_html(
-            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({} %)</li>', links)
         )

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure, Plan
-from web.filters import ByNameFilter, PeriodForm, model_filter
+from web.filters import AppliedFilters, ByNameFilter, PeriodForm, model_filter
 
 from .models import (
     AdministeringUnit,
@@ -52,6 +52,9 @@ class RecipientKeyField(forms.ModelMultipleChoiceField):
 
 class RecipientKeyFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = RecipientKeyField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, distinct=False, **kwargs)  # a key: no row comes twice
 
 
 def recipient_filter(field_name):
@@ -170,7 +173,7 @@ def plan_filter(project):
     return PlanFilter(field_name=project, queryset=Plan.objects.all(), label=_("Plan of action"))
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(AppliedFilters, django_filters.FilterSet):
     """Projects by their own records: search, objective, recipient, channel, unit, measures."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")

@@ -5,8 +5,13 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
+from django.template import Context
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 
-from funding.models import YearlyAmount
+from funding.models import ChannelSum, Fact, FactPart, RecipientSum, YearlyAmount
+from funding.refresh import facts_refresh
 from measures.models import Measure
 from projects.models import (
     AdministeringUnit,
@@ -97,6 +102,7 @@ def make_agreement(make_project):
             YearlyAmount.objects.create(
                 agreement=agreement, year=year, amount=Decimal(amount), status=status
             )
+        facts_refresh([agreement.pk])  # as every write path does
         return agreement
 
     return make
@@ -158,3 +164,38 @@ def dataset(make_agreement):
             measures=((3, 100),),
         ),
     }
+
+
+def derived_data():
+    """The funding facts, their parts and the overview's sums, without their row ids."""
+    rows = []
+    for model in (Fact, FactPart, RecipientSum, ChannelSum):
+        fields = [
+            f.attname for f in model._meta.concrete_fields if f.attname != "id" or model is Fact
+        ]
+        rows.append(sorted(model.objects.values_list(*fields), key=repr))
+    return rows
+
+
+def assert_derived_data_fresh():
+    """The derived data equals a recomputation from the records (a full refresh, rolled back)."""
+    before = derived_data()
+    with transaction.atomic():
+        facts_refresh()
+        after = derived_data()
+        transaction.set_rollback(True)
+    assert before == after
+    return before
+
+
+@pytest.fixture(autouse=True)
+def jinja2_contexts(monkeypatch):
+    """The test client's response.context for Jinja2 templates too, as Django's test setup
+    gives it for its own templates (the template_rendered signal)."""
+    render = jinja2_backend.Template.render
+
+    def instrumented(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self, context=Context(context or {}))
+        return render(self, context, request)
+
+    monkeypatch.setattr(jinja2_backend.Template, "render", instrumented)

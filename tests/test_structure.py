@@ -96,3 +96,70 @@ def test_the_structure_test_sees_an_upward_import(tmp_path):
     )
     assert list(imported_names(tree)) == ["funding.models"]
     assert list(app_strings(tree)) == ["funding", "funding", "funding"]
+
+
+# The layout of the code (docs/architecture.md): the apps the code is split into, no app holding
+# more than a quarter of it.
+APPS = [package for package in PACKAGES if package not in ("tracker", "bench")]
+TAGS = re.compile(r"<(tr|td|th|input|option|select|table|tbody|svg|rect|text|g|li|ul|div|span)\b")
+
+
+def code_lines(package):
+    return sum(len(path.read_text().splitlines()) for path in modules(package))
+
+
+def test_no_app_holds_more_than_a_quarter_of_the_code():
+    lines = {package: code_lines(package) for package in PACKAGES}
+    total = sum(lines.values())
+    assert {app: n for app, n in lines.items() if n > total / 4} == {}
+
+
+def html_strings(tree):
+    """String constants holding an HTML tag, outside format_html() (one element at most)."""
+    allowed = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "format_html":
+            allowed.update(id(arg) for arg in node.args[:1])
+    for node in ast.walk(tree):
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and TAGS.search(text) and id(node) not in allowed:
+            yield text
+
+
+def test_markup_lives_in_templates():
+    found = {
+        f"{path.relative_to(ROOT)}: {text[:40]!r}"
+        for path in modules(*PACKAGES)
+        for text in html_strings(ast.parse(path.read_text()))
+    }
+    assert found == set()
+
+
+def test_the_structure_test_sees_html_written_in_python():
+    tree = ast.parse("row = '<tr><td>' + x\nlink = format_html('<a href=\"{}\">x</a>', url)")
+    assert list(html_strings(tree)) == ["<tr><td>"]
+
+
+def node_is_connect(node):
+    return isinstance(node, ast.Attribute) and node.attr == "connect"
+
+
+def signal_receivers(tree):
+    """Receivers connected to Django's model signals: `post_save.connect(…)`, `@receiver`."""
+    for node in ast.walk(tree):
+        name = getattr(node.value, "id", "") if isinstance(node, ast.Attribute) else ""
+        if node_is_connect(node) and name.startswith(("post_", "pre_", "m2m_")):
+            yield name
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "receiver":
+            yield "receiver"
+
+
+def test_no_derived_data_is_refreshed_from_a_signal():
+    """Only the data version (history/versions.py) follows the model signals; the funding facts
+    are refreshed by the writes that change them (funding/refresh.py)."""
+    found = {
+        str(path.relative_to(ROOT))
+        for path in modules(*PACKAGES)
+        if list(signal_receivers(ast.parse(path.read_text())))
+    }
+    assert found == {"history/versions.py"}

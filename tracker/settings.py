@@ -132,6 +132,11 @@ TEMPLATES = [
             ],
         },
     },
+    {  # the breakdown pages' big tables and filter panel (web/jinja2.py): *.jinja only
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"environment": "web.jinja2.environment"},
+    },
 ]
 
 DATABASES = {

@@ -1,5 +1,6 @@
-"""Pages and downloads from the cache: a page computed once for a path, query string and data
-version (history.versions) is served from the cache to everyone after, until the data changes.
+"""Pages and downloads from the cache: a page computed once for a path, query string, language
+and data version (history.versions) is served from the cache to everyone after, until the data
+changes.
 
 Only what is the same for every user is cached: a page's title and content (its `Fragment`),
 or a download's whole response. The page around the content (the user's name, the CSRF token
@@ -8,8 +9,8 @@ sees reaches another. The data version is read from the database once per reques
 change is visible on the very next request, through any instance.
 """
 
+import functools
 import hashlib
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -25,15 +26,12 @@ from history.versions import data_version
 NAMESPACE = "pages"
 SHELL = "web/cached_page.html"
 BANNER = "includes/demo_banner.html"
-# While a page's content is computed: (NAMESPACE, the data version it is computed at), so that
-# the parts every page shares can be kept for that version (web.filters' reference lists).
-computing_at = ContextVar("computing_at", default=None)
 
 
 @dataclass
 class Fragment:
     """A page's content, the same for every user: its title, its HTML and its status; and,
-    once cached, the banner above it (cached_page), which depends on the data only."""
+    once computed, the banner above it, which depends on the data only."""
 
     title: str
     html: str
@@ -41,36 +39,14 @@ class Fragment:
     banner: str = ""
 
 
-def request_version(request):
-    """The data version, read once per request."""
+def page_key(request):
+    """The cache key of the page at the request's path, query string and language, at the
+    current data version (read once per request)."""
     if not hasattr(request, "_data_version"):
         request._data_version = data_version()
-    return request._data_version
-
-
-def page_key(request, part=""):
-    """The cache key of the page at the request's path and query string (`part` may add to
-    it), at the current data version."""
-    query = sorted(request.GET.lists())
-    page = (request.path, get_language(), part, query)  # the content is in the user's language
+    page = (request.path, get_language(), sorted(request.GET.lists()))
     digest = hashlib.sha256(repr(page).encode()).hexdigest()
-    return f"{NAMESPACE}:{request_version(request)}:{digest}"
-
-
-def cached(request, compute, part=""):
-    """`compute()`'s value for this page and data version, from the cache if it is there.
-    `compute` returns a Fragment or an HttpResponse; only complete 200 answers are stored."""
-    key = page_key(request, part)
-    value = cache.get(key)
-    if value is None:
-        token = computing_at.set((NAMESPACE, request_version(request)))
-        try:
-            value = compute()
-        finally:
-            computing_at.reset(token)
-        if storable(value):
-            cache.set(key, value)
-    return value
+    return f"{NAMESPACE}:{request._data_version}:{digest}"
 
 
 def storable(value):
@@ -79,20 +55,25 @@ def storable(value):
     return value.status_code == 200 if isinstance(value, HttpResponse) else value.status == 200
 
 
-def cached_page(request, compute, part=""):
-    """The response for a page whose content (or download) `compute()` gives, from the cache
-    when it can be: a Fragment is put into the page shell for this request's user."""
-    value = cached(request, lambda: with_banner(request, compute()), part)
-    if isinstance(value, HttpResponse):
-        return value
-    context = {"title": value.title, "content": mark_safe(value.html)}  # rendered by us
-    context["banner"] = mark_safe(value.banner)
-    return render(request, SHELL, context, status=value.status)
+def cached_content(view):
+    """A view returning a Fragment (its content) or a whole response (a download), served from
+    the cache when this page was computed at this data version; a Fragment is put into the page
+    shell for this request's user."""
 
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        key = page_key(request)
+        value = cache.get(key)
+        if value is None:
+            value = view(request, *args, **kwargs)
+            if isinstance(value, Fragment):
+                value.banner = render_to_string(BANNER, request=request)
+            if storable(value):
+                cache.set(key, value)
+        if isinstance(value, HttpResponse):
+            return value
+        context = {"title": value.title, "content": mark_safe(value.html)}  # rendered by us
+        context["banner"] = mark_safe(value.banner)
+        return render(request, SHELL, context, status=value.status)
 
-def with_banner(request, value):
-    """A Fragment with the banner rendered once beside it (the demo data's, from the context
-    processors), so that a page from the cache asks the database nothing for it."""
-    if isinstance(value, Fragment):
-        value.banner = render_to_string(BANNER, request=request)
-    return value
+    return wrapped

@@ -5,11 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """The facts of the amounts already recorded, in øre (funding.fact_refresh)."""
-    from funding.fact_refresh import refresh
-
-    if apps.get_model("funding", "YearlyAmount").objects.exists():
-        refresh(summed=False)  # the sums' tables come in 0014
+    """Nothing: 0015 writes the facts of the amounts already recorded, with the columns of
+    today's code (funding.refresh), which these tables do not have yet."""
 
 
 def empty(apps, schema_editor):

@@ -5,12 +5,7 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """The sums of the facts already written (funding.sums)."""
-    from funding.fact_refresh import run
-    from funding.sums import added_sql
-
-    if apps.get_model("funding", "Fact").objects.exists():
-        run(added_sql(None))
+    """Nothing: the sums are gone in 0015, which writes the facts again."""
 
 
 class Migration(migrations.Migration):

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from breakdowns.closing import close_year
-from funding import fact_refresh
-from funding.closed_years import ClosedYear
-from funding.models import YearlyAmount
+from funding.models import ClosedYear, YearlyAmount
+from funding.refresh import facts_refresh
+from tests.breakdowns.test_queries import PUBLISHED
 from tests.imports.importing import run_import, snapshot, write
 
 
@@ -114,7 +114,7 @@ def test_published_shows_the_snapshot_beside_the_live_value_and_flags_drift(
     assert "Closed year 2007" in page and "changed since closing" not in page
     # A planned amount of another year, later recorded with another value, moves the total.
     YearlyAmount.objects.filter(year=2008).update(amount=Decimal("250.00"), status="disbursed")
-    fact_refresh.refresh()  # as an import's SQL does
+    facts_refresh()  # as an import's SQL does
     page = superuser_client.get("/published/").content.decode()
     assert "changed since closing" in page
     # the subsidiary total, when closed and now
@@ -126,5 +126,5 @@ def test_published_runs_one_query_more_per_closed_year(
 ):
     close_year(2007, note="Report published", user=None)
     close_year(2006, note="Report published", user=None)
-    with django_assert_max_num_queries(50 + 2):  # test_breakdowns_queries.py's, and 1 per year
+    with django_assert_max_num_queries(PUBLISHED + 2):  # test_queries.py, and 1 per year
         superuser_client.get("/published/")

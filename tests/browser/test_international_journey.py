@@ -4,6 +4,7 @@ went through its monitoring body's organisation."""
 from decimal import Decimal
 
 from funding.models import YearlyAmount
+from funding.refresh import facts_refresh
 from projects.models import AdministeringUnit, Agreement, Channel, Project, Recipient
 
 
@@ -21,6 +22,7 @@ def fund_the_council_of_europe():
         last_year=2008,
     )
     YearlyAmount.objects.create(agreement=agreement, year=2008, amount=Decimal("1234567.00"))
+    facts_refresh([agreement.pk])  # as every write path does
 
 
 def first_states(page, count=3):

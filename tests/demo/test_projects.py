@@ -4,9 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from demo.loading import IMPORT_NAME
-from funding.models import ImportRun, YearlyAmount
+from funding.models import Fact, ImportRun, YearlyAmount
 from imports.lookups import equal_shares
 from projects.models import Agreement, Project
+from tests.conftest import assert_derived_data_fresh
 
 BANNER = "Demo data: projects from the 2007 report; amounts are illustrative"
 
@@ -85,12 +86,12 @@ def test_the_portfolio_matches_the_reports_counts(demo):
 
 
 def test_the_amounts_reproduce_the_reports_totals(demo):
-    main = YearlyAmount.objects.filter(agreement__project__objective="main")
-    assert abs(main.total() - 252_000_000) <= 2_000_000
-    subsidiary = YearlyAmount.objects.filter(agreement__project__objective="subsidiary")
-    assert abs(subsidiary.total() - 68_000_000) <= 2_000_000
-    planned = main.filter(status=YearlyAmount.Status.PLANNED, year__range=(2007, 2009))
-    assert abs(planned.total() - 27_000_000) <= 3_000_000
+    main = Fact.objects.filter(objective="main")
+    assert abs(main.summary()["total"] - 252_000_000) <= 2_000_000
+    subsidiary = Fact.objects.filter(objective="subsidiary")
+    assert abs(subsidiary.summary()["total"] - 68_000_000) <= 2_000_000
+    planned = main.within(2007, 2009, [YearlyAmount.Status.PLANNED])
+    assert abs(planned.summary()["total"] - 27_000_000) <= 3_000_000
 
 
 def test_fillers_are_marked_as_such(demo):
@@ -98,6 +99,10 @@ def test_fillers_are_marked_as_such(demo):
     assert fillers.count() > 0
     assert all(p.title.startswith("Filler agreement") for p in fillers)
     assert all("Filler record" in p.description for p in fillers)
+
+
+def test_the_demos_funding_facts_are_fresh(demo):
+    assert len(assert_derived_data_fresh()[0]) == YearlyAmount.objects.count()
 
 
 def test_loading_twice_changes_nothing(demo, django_assert_max_num_queries):
@@ -127,6 +132,8 @@ def test_remove_leaves_staff_records_intact(demo, make_agreement):
     call_command("load_demo", "--remove")
     assert list(Project.objects.values_list("title", flat=True)) == ["Entered by staff"]
     assert YearlyAmount.objects.get().agreement == staff
+    assert list(Fact.objects.values_list("agreement", flat=True)) == [staff.pk]
+    assert_derived_data_fresh()
 
 
 def test_it_refuses_to_adopt_a_staff_project_of_the_same_name(make_agreement):

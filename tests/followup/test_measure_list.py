@@ -6,7 +6,7 @@ from django.db.models.functions import Upper
 
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.tables import breakdown
-from funding.models import Fact
+from funding.models import FactPart
 from measures.models import Measure
 
 
@@ -72,7 +72,7 @@ def test_a_measure_with_nothing_recorded_is_flagged(analyst_client, make_effort,
 def test_funding_is_the_measure_breakdowns(analyst_client, make_agreement):
     make_agreement(amounts={2007: 1000, 2008: 5000}, measures=((1, 60), (5, 40)))
     make_agreement(title="Other", amounts={2007: 333}, measures=((5, 100),))
-    table = breakdown(DIMENSIONS["measure"], Fact.objects.within(2007, 2007))
+    table = breakdown(DIMENSIONS["measure"], FactPart.objects.within(2007, 2007))
     lines = {
         line.measure.number: line
         for _goal, lines in analyst_client.get("/measures/?year=2007").context["goals"]

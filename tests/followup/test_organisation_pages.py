@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from funding import fact_refresh
 from funding.models import YearlyAmount
+from funding.refresh import facts_refresh
 from international.models import Instrument
 from projects.models import AdministeringUnit, Agreement, Channel, Project, Recipient
 
@@ -136,7 +136,7 @@ def build(count):
         YearlyAmount(agreement=a, year=y, amount=Decimal(10)) for a in agreements
         for y in (2005, 2006, 2007)
     )  # fmt: skip
-    fact_refresh.refresh()  # bulk_create sends no save signals
+    facts_refresh()  # bulk_create sends no save signals
 
 
 # Session and user (2), the filter form's lists of choices (9), the demo banner (1); the list:

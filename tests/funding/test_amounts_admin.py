@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from breakdowns.closing import close_year
 from funding.admin_forms import YearlyAmountForm
-from funding.closed_years import ClosedYear
-from funding.models import YearlyAmount
+from funding.models import ClosedYear, Fact, YearlyAmount
+from projects.models import Recipient
+from tests.conftest import assert_derived_data_fresh
 
 
 def form_data(response):
@@ -48,6 +49,7 @@ def test_an_editor_changes_an_amount_on_the_agreement_page(superuser_client, agr
     data[f"{inline_prefix(data)}-1-amount"] = "650.00"
     response = superuser_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
+    assert_derived_data_fresh()
     changed = YearlyAmount.objects.get(year=2008)
     assert (changed.amount, changed.version) == (Decimal("650.00"), 2)
 
@@ -181,3 +183,50 @@ def test_reverting_to_a_past_version_is_a_deliberate_save(superuser_client, agre
     assert superuser_client.post(revert, data).status_code == 302
     amount.refresh_from_db()
     assert (amount.amount, amount.version) == (Decimal("1000.00"), 3)
+    assert Fact.objects.get(pk=amount.pk).ore == 100_000
+    assert_derived_data_fresh()
+
+
+def test_the_agreement_page_deletes_an_amount_and_its_fact(superuser_client, agreement):
+    url = agreement_page(superuser_client, agreement)
+    data = form_data(superuser_client.get(url))
+    data[f"{inline_prefix(data)}-1-DELETE"] = "on"
+    assert superuser_client.post(url, data).status_code == 302
+    assert list(Fact.objects.values_list("year", flat=True)) == [2007]
+    assert_derived_data_fresh()
+
+
+def test_the_project_page_moves_a_project_and_its_facts_follow(superuser_client, agreement):
+    url = reverse("admin:projects_project_change", args=[agreement.project_id])
+    data = form_data(superuser_client.get(url))
+    data["recipient"] = Recipient.objects.get(name="Nepal").pk
+    assert superuser_client.post(url, data).status_code == 302
+    assert set(Fact.objects.values_list("recipient__name", flat=True)) == {"Nepal"}
+    assert_derived_data_fresh()
+
+
+def test_deleting_projects_in_bulk_takes_their_facts(superuser_client, agreement, make_agreement):
+    other = make_agreement({2006: "5.00"}, title="Other")
+    url = reverse("admin:projects_project_changelist")
+    action = {
+        "action": "delete_selected",
+        "_selected_action": [agreement.project_id],
+        "post": "yes",
+    }
+    assert superuser_client.post(url, action).status_code == 302
+    assert set(Fact.objects.values_list("agreement", flat=True)) == {other.pk}
+    assert_derived_data_fresh()
+
+
+def test_the_yearly_amount_page_adds_and_deletes_with_their_facts(superuser_client, agreement):
+    add = reverse("admin:funding_yearlyamount_add")
+    new = {"agreement": agreement.pk, "year": 2009, "amount": "7.00", "status": "planned"}
+    agreement.last_year = 2009
+    agreement.save()
+    assert superuser_client.post(add, new).status_code == 302
+    amount = YearlyAmount.objects.get(year=2009)
+    assert Fact.objects.filter(pk=amount.pk).exists()
+    delete = reverse("admin:funding_yearlyamount_delete", args=[amount.pk])
+    assert superuser_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Fact.objects.filter(pk=amount.pk).exists()
+    assert_derived_data_fresh()

@@ -1,23 +1,22 @@
-"""The funding facts stay exact: after inserts, updates and deletes through the ORM and after
-imports, every breakdown, the measure split and the agreement profile read from the facts equal
-the plain query over the yearly amounts (COUNT(DISTINCT), joins), for random filters."""
+"""The funding facts stay exact: after inserts, updates and deletes (each followed by the refresh
+every write path calls) and after imports, every grouping, the measure split and the agreement
+profile read from the facts equal the plain queries over the yearly amounts (joins,
+COUNT(DISTINCT)), for random filters."""
 
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Sum
 from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.filters import funding_filter
-from breakdowns.labels import FAMILY_DEPTH
 from breakdowns.tables import breakdown, by_year
-from funding import fact_refresh
-from funding.facts import SMALL, FactPart
-from funding.models import Fact, YearlyAmount
+from funding.models import Fact, FactPart, YearlyAmount
+from funding.models.facts import MEDIUM, SMALL
+from funding.refresh import facts_refresh
 from imports.services import import_records
 from projects.models import (
     AdministeringUnit,
@@ -27,6 +26,7 @@ from projects.models import (
     ProjectMeasure,
     Recipient,
 )
+from tests.conftest import assert_derived_data_fresh
 
 STAGES = ["planned", "allocated", "disbursed"]
 RECIPIENTS = ["Albania", "Global", "Mozambique", "Nepal"]
@@ -62,12 +62,12 @@ filters = st.fixed_dictionaries(
         "objective": st.sampled_from([None, "main"]),
     }
 )
-PLAIN = {  # each dimension's fields as paths from a yearly amount
-    "unit__name": "agreement__unit__name",
+PLAIN = {  # each fact column a dimension groups by, as a path from a yearly amount
+    "recipient": "agreement__project__recipient",
+    "channel": "agreement__project__channel",
+    "unit": "agreement__unit",
+    "objective": "agreement__project__objective",
     "year": "year",
-    "family": "top",
-    "family_acronym": "top_acronym",
-    "family_id": "top_id",
 }
 
 
@@ -85,13 +85,14 @@ def create(spec, number):
     agreement = Agreement.objects.create(
         project=project,
         unit=AdministeringUnit.objects.get(name=spec["unit"]),
-        first_year=2003,
-        last_year=2009,
+        first_year=min(spec["amounts"]),
+        last_year=2009 if len(spec["amounts"]) > 1 else min(spec["amounts"]),
     )
     for year, (amount, status) in spec["amounts"].items():
         YearlyAmount.objects.create(
             agreement=agreement, year=year, amount=Decimal(amount), status=status
         )
+    facts_refresh([agreement.pk])
 
 
 def measure_pk(number):
@@ -101,11 +102,18 @@ def measure_pk(number):
 
 
 def apply(kind, seed):
-    """One edit through the ORM, chosen by `seed` among the records there are."""
+    """One edit through the ORM, chosen by `seed` among the records there are, then the refresh
+    of its project's agreements, as every write path does."""
     amounts = list(YearlyAmount.objects.order_by("pk"))
     if not amounts:
         return
     amount = amounts[seed % len(amounts)]
+    touched = list(Agreement.objects.filter(project=amount.agreement.project_id).values("pk"))
+    change(kind, seed, amount, amounts)
+    facts_refresh(row["pk"] for row in touched)
+
+
+def change(kind, seed, amount, amounts):
     if kind == "amount":
         amount.amount = Decimal(seed % 2_000_000) + Decimal("0.01")
         amount.save()
@@ -116,7 +124,8 @@ def apply(kind, seed):
         amount.delete()
     elif kind == "insert":
         taken = {a.year for a in amounts if a.agreement_id == amount.agreement_id}
-        free = [year for year in range(2003, 2010) if year not in taken]
+        period = range(amount.agreement.first_year, amount.agreement.last_year + 1)
+        free = [year for year in period if year not in taken]
         if free:
             YearlyAmount.objects.create(
                 agreement_id=amount.agreement_id, year=free[seed % len(free)],
@@ -160,45 +169,48 @@ def plain(f):
     return qs
 
 
-def plain_path(field):
-    return PLAIN.get(field, f"agreement__project__{field}")
-
-
-def up(field):
-    """The field of the channel's top-level ancestor, as a plain expression."""
-    paths = [f"agreement__project__channel__{'parent__' * n}{field}" for n in range(FAMILY_DEPTH)]
-    return Coalesce(*(F(path) for path in reversed(paths)))
-
-
-FAMILY = {"family": up("name"), "family_acronym": up("acronym"), "family_id": up("id")}
+def plain_totals(f, path):
+    """{value at `path`: (total, agreements, agreement-years)} by the plain query."""
+    rows = (
+        plain(f)
+        .order_by()
+        .values(path)
+        .annotate(
+            total=Sum("amount"), agreements=Count("agreement", distinct=True), years=Count("id")
+        )
+    )
+    return {
+        row[path]: (
+            Decimal(row["total"]).quantize(Decimal("0.01")),
+            row["agreements"],
+            row["years"],
+        )
+        for row in rows
+    }
 
 
 def check_dimensions(f):
-    amounts = plain(f).annotate(**{PLAIN[k]: v for k, v in FAMILY.items()})
-    for dimension in DIMENSIONS.values():
-        if dimension.grouping:
-            continue
-        table = breakdown(dimension, facts(f))
-        paths = [plain_path(field) for field in dimension.fields]
-        expected = {
-            tuple(row[p] for p in paths): (row["total"], row["agreements"], row["agreement_years"])
-            for row in amounts.totals_by(*paths)
-        }
+    for column, path in PLAIN.items():
         got = {
-            tuple(row[field] for field in dimension.fields): (
-                row["total"],
-                row["agreements"],
-                row["agreement_years"],
-            )
-            for row in dimension.grouped(facts(f))
+            row[column]: (row["total"], row["agreements"], row["agreement_years"])
+            for row in facts(f).totals_by(column)
         }
-        assert got == expected, dimension.slug
-        summary = amounts.summary()
-        assert (table.total, table.agreements, table.agreement_years) == (
-            summary["total"],
-            summary["agreements"],
-            summary["agreement_years"],
-        ), dimension.slug
+        assert got == plain_totals(f, path), column
+    row = plain(f).aggregate(
+        total=Sum("amount", default=0), agreements=Count("agreement", distinct=True), n=Count("id")
+    )
+    whole = (Decimal(row["total"]).quantize(Decimal("0.01")), row["agreements"], row["n"])
+    for dimension in DIMENSIONS.values():
+        source = parts(f) if dimension.parts else facts(f)
+        table = breakdown(dimension, source)
+        assert (table.total, table.agreements, table.agreement_years) == whole, dimension.slug
+    summary = facts(f).summary()
+    assert (summary["total"], summary["agreements"], summary["agreement_years"]) == whole
+
+
+def parts(f):
+    qs = FactPart.objects.within(f["first"], f["last"], f["stages"])
+    return qs.filter(objective=f["objective"]) if f["objective"] else qs
 
 
 def split(total_ore, shares):
@@ -228,35 +240,37 @@ def expected_measures(f):
 
 
 def expected_profile(f):
-    years, largest = defaultdict(list), defaultdict(Decimal)
-    amounts = list(plain(f))
-    for a in amounts:
-        years[a.agreement_id].append(a.year)
-        largest[a.agreement_id] = max(largest[a.agreement_id], a.amount)
-    one = sum(1 for ys in years.values() if max(ys) == min(ys))
+    """The profile by hand: agreements by their period and their largest yearly amount of all
+    (whatever the filter), agreement-years by their own amount."""
+    amounts = list(plain(f).select_related("agreement"))
+    agreements = {a.agreement_id: a.agreement for a in amounts}
+    largest = {
+        pk: max(x.amount for x in YearlyAmount.objects.filter(agreement=pk)) for pk in agreements
+    }
+    multi = sum(1 for a in agreements.values() if a.last_year > a.first_year)
     return {
-        "agreements": len(years),
-        "one_year": one,
-        "multi_year": len(years) - one,
+        "agreements": len(agreements),
+        "one_year": len(agreements) - multi,
+        "multi_year": multi,
         "largest_le_small": sum(1 for v in largest.values() if v <= SMALL),
-        "largest_le_medium": sum(1 for v in largest.values() if v <= 1_000_000),
-        "largest_above_medium": sum(1 for v in largest.values() if v > 1_000_000),
+        "largest_le_medium": sum(1 for v in largest.values() if v <= MEDIUM),
+        "largest_above_medium": sum(1 for v in largest.values() if v > MEDIUM),
         "agreement_years": len(amounts),
         "agreement_years_le_small": sum(1 for a in amounts if a.amount <= SMALL),
     }
 
 
 def check_everything(f):
+    assert_derived_data_fresh()
     check_dimensions(f)
-    measures = DIMENSIONS["measure"]
     got = {
-        row["measure_id"]: (row["total"], row["agreements"], row["agreement_years"])
-        for row in measures.grouped(facts(f))
+        row["measure"]: (row["total"], row["agreements"], row["agreement_years"])
+        for row in parts(f).totals_by("measure")
     }
     assert got == expected_measures(f)
     assert facts(f).agreement_profile() == expected_profile(f)
-    matrix = by_year(DIMENSIONS["measure"], facts(f))
-    assert matrix.total == plain(f).summary()["total"]
+    matrix = by_year(DIMENSIONS["measure"], parts(f))
+    assert matrix.total == facts(f).summary()["total"]
     # the parts of facts from a filter are filtered as the facts were, not looked up by id
     if None not in (f["first"], f["last"]) and f["first"] > f["last"]:
         return  # the filter form refuses a reversed period
@@ -268,9 +282,8 @@ def check_everything(f):
     data["objective"] = f["objective"] or "all"
     filtered = funding_filter(data)
     assert filtered.is_valid(), filtered.errors
-    assert filtered.qs.source is not None
-    assert {row["measure_id"]: (row["total"], row["agreements"], row["agreement_years"])
-            for row in measures.grouped(filtered.qs)} == got  # fmt: skip
+    assert {row["measure"]: (row["total"], row["agreements"], row["agreement_years"])
+            for row in filtered.parts().totals_by("measure")} == got  # fmt: skip
 
 
 SETTINGS = settings(
@@ -288,9 +301,16 @@ def test_the_facts_equal_the_plain_queries_after_any_edits(db, specs, edits, f):
     check_everything(f)
 
 
+def clear():
+    """No projects (and so no facts) left."""
+    agreements = list(Agreement.objects.values_list("pk", flat=True))
+    Project.objects.all().delete()
+    facts_refresh(agreements)
+
+
 def edited(specs, edits):
     """Only the projects of `specs`, then the `edits` applied through the ORM."""
-    Project.objects.all().delete()
+    clear()
     for number, spec in enumerate(specs):
         create(spec, number)
     for kind, seed in edits:
@@ -326,7 +346,7 @@ def records(specs, changed=False):
 @SETTINGS
 @given(st.lists(agreement, min_size=1, max_size=4), filters)
 def test_the_facts_equal_the_plain_queries_after_imports(db, specs, f):
-    Project.objects.all().delete()
+    clear()
     first = import_records(records(specs[: len(specs) // 2 + 1]))
     assert first.ok, first.errors
     second = import_records(records(specs, changed=True))  # adds the rest, updates the first
@@ -340,18 +360,8 @@ def test_a_full_refresh_writes_the_same_facts(make_agreement):
     make_agreement({2007: "1000001.00"}, title="Other", recipient="Nepal")
     before = list(Fact.objects.order_by("pk").values())
     parts = list(FactPart.objects.order_by("fact", "measure").values_list("fact", "measure", "ore"))
-    fact_refresh.refresh()
+    facts_refresh()
     assert list(Fact.objects.order_by("pk").values()) == before
     assert len(before) == 4
     again = FactPart.objects.order_by("fact", "measure").values_list("fact", "measure", "ore")
     assert list(again) == parts and len(parts) >= 4  # rewritten, not added to
-
-
-def test_the_saves_of_an_edit_page_refresh_once_at_the_end(make_agreement):
-    agreement = make_agreement({2006: "10.00", 2007: "20.00"})
-    with fact_refresh.deferred():
-        for amount in agreement.amounts.all():
-            amount.status = "disbursed"
-            amount.save()
-        assert set(Fact.objects.values_list("status", flat=True)) == {"allocated"}  # not yet
-    assert set(Fact.objects.values_list("status", flat=True)) == {"disbursed"}

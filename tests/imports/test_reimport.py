@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from funding.models import ImportRun, YearlyAmount
 from imports.services import import_records
 from projects.models import Agreement, Project
+from tests.conftest import assert_derived_data_fresh
 
 from .importing import DATA, run_import, snapshot, wide_rows, write
 
@@ -48,6 +49,7 @@ def test_a_changed_amount_updates_exactly_that_amount(db, tmp_path):
     assert {k for k in after if after[k] != before[k]} == {
         YearlyAmount.objects.get(year=2007, agreement__project__title__startswith="Programme").id
     }
+    assert_derived_data_fresh()
     run = ImportRun.objects.first()
     assert run.amounts_updated == 1
     assert run.changes == [

@@ -2,6 +2,7 @@
 .mo files are what its .po files compile to. Needs GNU gettext's msgfmt (`make gettext-deps`)."""
 
 import gettext
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -42,3 +43,17 @@ def test_the_committed_mo_is_compiled_from_the_po(po, tmp_path):
         assert gettext.GNUTranslations(committed)._catalog == expected, (
             f"{po.with_suffix('.mo').name} is out of date: run `make messages`"
         )
+
+
+def test_every_string_of_the_jinja2_templates_is_in_the_catalogue():
+    """`make messages` reads the Jinja2 templates as Django templates: a `_("…")` it cannot
+    read (escaped quotes, a parenthesis before it) would fall out of the catalogue unnoticed."""
+    translations = gettext.GNUTranslations((MESSAGES / "django.mo").open("rb"))._catalog
+    templates = Path(settings.BASE_DIR, "templates").rglob("*.jinja")
+    strings = {
+        text
+        for path in templates
+        for _quote, text in re.findall(r"""_\((["'])(.*?)\1\)""", path.read_text())
+    }
+    assert len(strings) > 50
+    assert sorted(text for text in strings if text not in translations) == []

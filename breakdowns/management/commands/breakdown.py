@@ -34,7 +34,8 @@ class Command(BaseCommand):
             raise CommandError(f"Invalid filters: {f.errors.as_text()}")
         dimension = DIMENSIONS[options["dimension"]]
         try:
-            table = (by_year if options["by_year"] else breakdown)(dimension, f.qs, options["sort"])
+            table = by_year if options["by_year"] else breakdown
+            table = table(dimension, f.facts(dimension), options["sort"])
         except ValueError as error:
             raise CommandError(str(error)) from None
         if options["format"] == "json":

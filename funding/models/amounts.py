@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
@@ -12,11 +12,7 @@ from measures.models import YEAR_MAX, YEAR_MIN, implausible_year
 from projects.models import Agreement
 from web.formats import nok
 
-from .closed_years import ClosedYear  # noqa: F401  (registers the model with the app)
-from .facts import Fact  # noqa: F401  (registers the model with the app)
-from .sums import ChannelSum, RecipientSum  # noqa: F401  (the same)
-
-ORE = Decimal("0.01")
+ORE = Decimal("0.01")  # one øre: amounts in NOK are kept to the øre
 
 
 class YearlyAmountQuerySet(models.QuerySet):
@@ -28,33 +24,6 @@ class YearlyAmountQuerySet(models.QuerySet):
         if last is not None:
             qs = qs.filter(year__lte=last)
         return qs
-
-    def total(self):
-        """The sum of the amounts, in NOK (0 when there are none)."""
-        return self.aggregate(total=Sum("amount", default=Decimal(0)))["total"].quantize(ORE)
-
-    def totals_by(self, *dims):
-        """One row per combination of `dims`: total (NOK), agreements and agreement-years."""
-        return (
-            self.order_by()
-            .values(*dims)
-            .annotate(
-                total=Sum("amount", default=Decimal(0)),
-                agreements=Count("agreement", distinct=True),
-                agreement_years=Count("id"),
-            )
-            .order_by(*dims)
-        )
-
-    def summary(self):
-        """The grand total (NOK), the distinct agreements and the agreement-years."""
-        row = self.order_by().aggregate(
-            total=Sum("amount", default=Decimal(0)),
-            agreements=Count("agreement", distinct=True),
-            agreement_years=Count("id"),
-        )
-        row["total"] = Decimal(row["total"]).quantize(ORE)
-        return row
 
 
 class AmountStatus(models.TextChoices):

@@ -1,4 +1,4 @@
-"""The aggregates the funding facts are counted and added up with (funding.facts)."""
+"""The aggregates the funding facts are counted and added up with (funding.models.facts)."""
 
 from django.db.models import Aggregate, DecimalField, IntegerField, Sum
 from django.db.models.expressions import Star
@@ -30,4 +30,4 @@ class Rows(Aggregate):
     empty_result_set_value = 0
 
     def __init__(self, filter=None):
-        super().__init__(Star(), filter=filter)
+        super().__init__(Star(), filter=filter or None)

@@ -1,0 +1,38 @@
+"""The records that name the groups of a breakdown: the facts are grouped by their keys in SQL
+(a recipient's id, a channel's id…), which PostgreSQL hashes in one pass; the few groups are
+then named here from the reference tables, each read once per page and only when a dimension
+asks for it."""
+
+from functools import cached_property
+
+from measures.models import Measure
+from projects.models import AdministeringUnit, Channel, Recipient
+
+
+class Names:
+    """The reference records by id, read on first use."""
+
+    @cached_property
+    def recipients(self):
+        return Recipient.objects.select_related("region").in_bulk()
+
+    @cached_property
+    def channels(self):
+        return Channel.objects.select_related("partner_group").in_bulk()
+
+    @cached_property
+    def units(self):
+        return AdministeringUnit.objects.in_bulk()
+
+    @cached_property
+    def measures(self):
+        return Measure.objects.in_bulk()
+
+    def family(self, channel):
+        """The top of the register above `channel` (itself when it has no parent); a loop in
+        the register stops where it would repeat."""
+        seen = {channel.pk}
+        while channel.parent_id is not None and channel.parent_id not in seen:
+            seen.add(channel.parent_id)
+            channel = self.channels[channel.parent_id]
+        return channel
