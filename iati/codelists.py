@@ -145,3 +145,21 @@ def unknown(facts, near):
         return sentence
     guess = ", ".join(f"{c.code} “{c.name}”" if c.name else c.code for c in near)
     return _("%(sentence)s (did you mean %(guess)s?)") % {"sentence": sentence, "guess": guess}
+
+
+PURPOSE_CODE_COLUMNS = ("code", "name", "category", "status")
+
+
+def purpose_code_rows():
+    """The Sector codelist (DAC 5-digit purpose codes) as rows for
+    fixtures/reference/purpose_codes.csv, which the projects app validates purpose codes with
+    (it may not read this app)."""
+    return [
+        {
+            "code": code.code,
+            "name": code.name,
+            "category": code.category,
+            "status": "withdrawn" if code.withdrawn else "active",
+        }
+        for code in codelist("Sector").values()
+    ]
