@@ -4,21 +4,21 @@ document, with the problems validation finds."""
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from .activities import activities
 from .reference import agreements, reporter
-from .rules import problems
+from .rules import ERROR, findings, serialised
 
 
 @dataclass
 class Export:
     tree: object
     count: int
-    problems: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # errors: not fit to publish
+    warnings: list = field(default_factory=list)  # listed only
 
     def xml(self):
-        return etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return serialised(self.tree)
 
 
 def export_iati(amounts, *, validate=False, today=None, progress=None):
@@ -33,5 +33,7 @@ def export_iati(amounts, *, validate=False, today=None, progress=None):
     if validate:
         if progress:
             progress.phase(_("Validating"))
-        export.problems = problems(tree, today)
+        found = findings(tree, today)
+        export.problems = [str(f) for f in found if f.severity == ERROR]
+        export.warnings = [str(f) for f in found if f.severity != ERROR]
     return export

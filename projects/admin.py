@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -23,6 +23,7 @@ from .models import (
     Region,
     UnitAlias,
 )
+from .purpose_codes import purpose_code_warning
 from .resources import (
     AdministeringUnitResource,
     ChannelCodeResource,
@@ -185,6 +186,13 @@ class ProjectAdmin(HistoryAdmin):
     search_fields = ["title", "channel__name", "channel__acronym", "recipient__name"]
     autocomplete_fields = ["channel", "recipient"]
     inlines = [ProjectMeasureInline, AgreementInline]
+
+    def save_model(self, request, obj, form, change):
+        """Saves; a withdrawn purpose code (which the field accepts) is saved with a warning."""
+        super().save_model(request, obj, form, change)
+        warning = purpose_code_warning(obj.purpose_code)
+        if warning:
+            messages.warning(request, warning)
 
 
 @admin.register(Agreement)

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 
+from ..purpose_codes import validate_purpose_code
 from .geography import Recipient
 from .partners import AdministeringUnit, Channel
 
@@ -51,7 +51,7 @@ class Project(models.Model):
         blank=True,
         default="",
         db_default="",  # the importer's INSERT leaves it out
-        validators=[RegexValidator(r"^[0-9]{5}$", _("A DAC purpose code has five digits."))],
+        validators=[validate_purpose_code],  # a code of fixtures/reference/purpose_codes.csv
         help_text=_(
             "The OECD DAC 5-digit purpose code (the IATI sector), e.g. 15190 (migration, "
             "including trafficking) or 15180 (ending violence against women and girls). "

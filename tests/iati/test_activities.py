@@ -47,8 +47,11 @@ def test_the_identifier_is_the_reporting_org_and_the_agreement_number(make_agree
 
 def test_an_agreement_number_iati_cannot_take_is_reported(make_agreement):
     make_agreement(title="A", number="ALB 07/12", purpose_code="15190")
-    (problem,) = export()[0].problems
+    result = export()[0]
+    (problem,) = result.problems
     assert problem.startswith(f"{MINISTRY}-ALB 07/12 “A”: the identifier contains a space")
+    (warning,) = result.warnings  # the ruleset's 1.3.13 is a warning
+    assert warning.startswith(f"{MINISTRY}-ALB 07/12 “A”: The iati-identifier must not contain")
 
 
 def test_the_export_refuses_without_a_reporting_org(settings, make_agreement):
@@ -122,8 +125,12 @@ def test_a_project_without_a_purpose_code_is_reported_with_its_agreement(make_ag
     make_agreement(title="Hotline in Skopje", number="MKD-0007", recipient="North Macedonia")
     result, root = export()
     assert len(list(root.iter("iati-activity"))) == 2  # still exported, but reported
-    assert len(result.problems) == 1
-    assert f"{MINISTRY}-MKD-0007 “Hotline in Skopje”: no sector" in result.problems[0]
+    named = f"{MINISTRY}-MKD-0007 “Hotline in Skopje”: "
+    assert all(problem.startswith(named) for problem in result.problems)
+    assert "(IATI rule 6.2.2, atleast_one: none found); give the agreement's project a DAC " \
+        "purpose code" in result.problems[0]  # fmt: skip
+    assert "(IATI rule 6.7.2, one_or_all:" in result.problems[1]
+    assert len(result.problems) == 2
 
 
 def test_money_is_transactions_and_planned_disbursements_in_nok(make_agreement):
@@ -157,8 +164,13 @@ def test_a_disbursement_of_this_year_is_dated_today_not_in_the_future(make_agree
 def test_money_of_a_year_not_begun_is_reported_as_a_future_transaction(make_agreement):
     later = make_agreement(title="Later", purpose_code="15190", amounts={2027: (1, "allocated")})
     result, _ = export()
+    named = f"{MINISTRY}-agreement-{later.pk} “Later”: "
     assert result.problems == [
-        f"{MINISTRY}-agreement-{later.pk} “Later”: a transaction dated 2027-01-01, in the future"
+        f"{named}The transaction date must not be in the future. (IATI rule 11.2.1, date_order: "
+        "2027-01-01 is after today (2026-12-01)); an amount allocated or disbursed in a year not "
+        "begun: correct it",
+        f"{named}The transaction value date must not be in the future. (IATI rule 11.2.2, "
+        "date_order: 2027-01-01 is after today (2026-12-01))",
     ]
 
 

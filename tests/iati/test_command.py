@@ -32,7 +32,8 @@ def test_the_demo_data_exports_valid_once_every_project_has_a_purpose_code(demo,
     path = tmp_path / "activities.xml"
     out, _ = run("-o", str(path), "--validate")
     count = Agreement.objects.filter(amounts__isnull=False).distinct().count()
-    assert out == f"{count} activities written to {path}; valid (IATI 2.03 schema and rules).\n"
+    valid = "valid (IATI 2.03 schema, codelists and ruleset)"
+    assert out == f"{count} activities written to {path}; {valid}.\n"
     tree = etree.parse(str(path))
     assert len(tree.getroot()) == count
     assert problems(tree) == []
@@ -43,10 +44,13 @@ def test_validate_names_the_agreements_whose_project_lacks_a_purpose_code(demo, 
     sactap = Project.objects.get(title__startswith="Southern Africa Counter-Trafficking")
     Project.objects.filter(pk=sactap.pk).update(purpose_code="")
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 problem "):
+    with pytest.raises(CommandError, match="; 2 problems "):
         run("-o", str(tmp_path / "a.xml"), "--validate", err=err)
     agreement = sactap.agreements.get()
-    assert f"-agreement-{agreement.pk} “{sactap.title}”: no sector" in err.getvalue()
+    named = f"-agreement-{agreement.pk} “{sactap.title}”: "
+    first, second = err.getvalue().splitlines()
+    assert named in first and "(IATI rule 6.2.2, atleast_one: none found)" in first
+    assert named in second and "(IATI rule 6.7.2, one_or_all: " in second
 
 
 def test_it_takes_the_breakdown_filters(make_agreement, tmp_path):
@@ -80,3 +84,27 @@ def test_it_shows_only_the_summary_when_not_a_terminal_or_quiet(make_agreement, 
     out, err = run("-o", str(tmp_path / "a.xml"), *args, err=stderr)
     assert err == ""
     assert out.startswith("1 activity written to")
+
+
+def test_validate_lists_a_warning_without_failing(make_agreement, tmp_path):
+    agreement = make_agreement(title="Old code", purpose_code="15162")
+    out, err = run("-o", str(tmp_path / "a.xml"), "--validate")
+    assert out.endswith(
+        "; valid (IATI 2.03 schema, codelists and ruleset), with 1 warning (listed above).\n"
+    )
+    assert err == (
+        f"Warning: NO-BRC-972417920-agreement-{agreement.pk} “Old code”: sector/@code 15162 "
+        "“Human rights” is withdrawn from the IATI Sector codelist\n"
+    )
+
+
+def test_validate_names_an_unknown_code_and_the_code_meant(make_agreement, tmp_path):
+    agreement = make_agreement(title="Typo", purpose_code="15100")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="; 1 problem "):
+        run("-o", str(tmp_path / "a.xml"), "--validate", err=err)
+    assert err.getvalue() == (
+        f"NO-BRC-972417920-agreement-{agreement.pk} “Typo”: sector/@code 15100 is not in the "
+        "IATI Sector codelist (did you mean 15110 “Public sector policy and administrative "
+        "management”?)\n"
+    )

@@ -42,5 +42,5 @@ def test_the_project_page_edits_the_purpose_code_and_refuses_a_bad_one(
     for prefix in ("measure_shares", "agreements"):
         data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
     response = superuser_client.post(url, data)
-    assert "A DAC purpose code has five digits." in response.content.decode()
+    assert "1519 is not a DAC purpose code; did you mean 15190" in response.content.decode()
     assert Project.objects.get(pk=project.pk).purpose_code == ""

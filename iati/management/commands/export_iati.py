@@ -33,7 +33,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--validate",
             action="store_true",
-            help="Check the file against the IATI schema and rules; exit 1 on any problem.",
+            help=(
+                "Check the file against the IATI schema, codelists and ruleset; list warnings, "
+                "exit 1 on any error."
+            ),
         )
         parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
 
@@ -55,9 +58,15 @@ class Command(BaseCommand):
             "%(count)s activities written to %(where)s",
             export.count,
         ) % {"count": export.count, "where": where}
+        self.report(export, summary, options)
+
+    def report(self, export, summary, options):
+        """Warnings and errors on stderr, one a line; exit 1 on an error, else the summary."""
+        for warning in export.warnings:
+            self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
+        for problem in export.problems:
+            self.stderr.write(problem)
         if export.problems:
-            for problem in export.problems:
-                self.stderr.write(problem)
             raise CommandError(
                 ngettext(
                     "%(summary)s; %(count)s problem (listed above).",
@@ -66,8 +75,15 @@ class Command(BaseCommand):
                 )
                 % {"summary": summary, "count": len(export.problems)}
             )
-        checked = _("; valid (IATI 2.03 schema and rules)") if options["validate"] else ""
-        (self.stderr if options["output"] == "-" else self.stdout).write(summary + checked + ".")
+        if options["validate"]:
+            summary += _("; valid (IATI 2.03 schema, codelists and ruleset)")
+        if export.warnings:
+            summary += ngettext(
+                ", with %(count)s warning (listed above)",
+                ", with %(count)s warnings (listed above)",
+                len(export.warnings),
+            ) % {"count": len(export.warnings)}
+        (self.stderr if options["output"] == "-" else self.stdout).write(summary + ".")
 
 
 def filters(options):
