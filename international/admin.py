@@ -11,6 +11,7 @@ from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from history.admin import HistoryAdmin, LabelledTabularInline
+from history.text import no_control_characters
 from projects.admin import ChannelAdmin
 from projects.models import Channel
 
@@ -46,6 +47,7 @@ class ChartImportForm(ImportForm):
     instrument = forms.ModelChoiceField(Instrument.objects.all())
     source = forms.CharField(
         max_length=500,
+        validators=[no_control_characters],
         help_text=_(
             "The chart's origin, e.g. “Council of Europe Treaty Office, chart of "
             "signatures and ratifications of Treaty 197, read 2010-03-01”."
