@@ -8,9 +8,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm
 
-from history.admin import HistoryAdmin, LabelledTabularInline
+from history.admin import HistoryAdmin, LabelledTabularInline, LimitedImportForm
 from history.text import no_control_characters
 from projects.admin import ChannelAdmin
 from projects.models import Channel
@@ -43,7 +43,7 @@ class InstrumentAdmin(HistoryAdmin):
     inlines = [InstrumentStatusInline]
 
 
-class ChartImportForm(ImportForm):
+class ChartImportForm(LimitedImportForm):
     instrument = forms.ModelChoiceField(Instrument.objects.all())
     source = forms.CharField(
         max_length=500,

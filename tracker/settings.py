@@ -227,6 +227,16 @@ IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "")
 # Most data rows one import reads (admin and import_projects); 0 for no limit.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1_000_000)
 
+# Every other upload (the reference tables, the ratification charts; admin and
+# import_ratifications) is a small table, checked before anything parses it
+# (history/upload_limits.py): its size, data rows and columns, and for XLSX (a zip archive) the
+# sizes its parts declare unpacked, in all and each against its packed size.
+REFERENCE_IMPORT_MAX_MB = env_int("REFERENCE_IMPORT_MAX_MB", 5)
+REFERENCE_IMPORT_MAX_ROWS = env_int("REFERENCE_IMPORT_MAX_ROWS", 10_000)
+REFERENCE_IMPORT_MAX_COLUMNS = env_int("REFERENCE_IMPORT_MAX_COLUMNS", 50)
+REFERENCE_IMPORT_MAX_UNZIPPED_MB = env_int("REFERENCE_IMPORT_MAX_UNZIPPED_MB", 20)
+REFERENCE_IMPORT_MAX_RATIO = env_int("REFERENCE_IMPORT_MAX_RATIO", 100)
+
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
