@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # Refuses query strings with NUL bytes or over-long values on every page, the admin's too.
     "web.parameters.QueryStringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Logs out a session unused for longer than SESSION_IDLE_MINUTES (a message says why).
+    "tracker.idle.idle_timeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -137,14 +139,21 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Throttle failed logins (site and admin): after AXES_FAILURE_LIMIT failures for one username
-# from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password.
+# from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password;
+# after AXES_ADDRESS_FAILURE_LIMIT failures from one address, whatever the usernames, the
+# address is (tracker.auth.LoginThrottleHandler says why not by AXES_LOCKOUT_PARAMETERS). 0: off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "tracker.auth.LoginThrottleHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
+
+# A session unused for this long is logged out on its next request (tracker/idle.py); 0: never.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
