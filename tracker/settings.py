@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A statement cancelled by DATABASE_STATEMENT_TIMEOUT_MS answers 503 with a page saying so.
+    "tracker.timeouts.StatementTimeoutMiddleware",
     # Last, as django-axes requires: turns its lockout into the page below.
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,12 +119,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A web request's statement ends after DATABASE_STATEMENT_TIMEOUT_MS (0: never), so that a slow
+# query answers a page saying so (tracker/timeouts.py) before gunicorn kills the worker
+# (GUNICORN_TIMEOUT). Web requests only: the WSGI and ASGI entry points set TRACKER_SERVES_WEB
+# before the settings load, so commands (migrate, import_projects, close_year, bench_*, ...)
+# run as long as they need.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: PostgreSQL compiles a statement whose estimated cost passes
     # jit_above_cost, and the compile took 0.1-0.4 s per statement here, longer than most of our
     # statements run (a 50 000-row import: 15.5 s with JIT, 10.8 s without; the measure page at
     # a million amounts: 350 ms with, 230 ms without). `?options=...` in DATABASE_URL overrides.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("options", "-c jit=off")
+    if DATABASE_STATEMENT_TIMEOUT_MS and env_bool("TRACKER_SERVES_WEB"):
+        options["options"] += f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
