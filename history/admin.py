@@ -3,10 +3,12 @@ with a history page that answers 404, not a server error, for an object id its m
 cannot hold, say "1%00"), and `ReferenceImportExport`, the import and export of reference
 tables (django-import-export): CSV and XLSX, editors only for import (add and change
 permission; by default any staff user could import), whoever may view the records for
-export; and `LabelledTabularInline`, the tabular inline every app's admin uses, whose inputs
-have a name for assistive technology: a tabular inline shows each field's label once, as a
-column heading, so its inputs have no <label> (WCAG 1.3.1 and 4.1.2; axe: `label`, critical);
-each input of a row is given an aria-label naming the field and the row, "Share, row 2"."""
+export, uploads within the limits of history.upload_limits (`LimitedImportForm`, which the
+ratification chart's import uses too); and `LabelledTabularInline`, the tabular inline every
+app's admin uses, whose inputs have a name for assistive technology: a tabular inline shows
+each field's label once, as a column heading, so its inputs have no <label> (WCAG 1.3.1 and
+4.1.2; axe: `label`, critical); each input of a row is given an aria-label naming the field and
+the row, "Share, row 2"."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -18,7 +20,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
+
+from .upload_limits import UploadRefused, check_upload
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -30,10 +35,30 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
 
+class LimitedImportForm(ImportForm):
+    """django-import-export's upload form, refusing a file beyond the upload limits
+    (history.upload_limits) before the library reads it: the limit is the file's error."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+
+    def clean(self):
+        data = super().clean()
+        upload, chosen = data.get("import_file"), data.get("format")
+        if upload is not None and chosen not in (None, ""):
+            try:
+                check_upload(upload, xlsx=self.formats[int(chosen)]().is_binary())
+            except UploadRefused as refused:
+                self.add_error("import_file", str(refused))
+        return data
+
+
 class ReferenceImportExport(ImportExportMixin):
     """Mix into a model admin and set `resource_classes` to its `ReferenceResource`."""
 
     formats = [base_formats.CSV, base_formats.XLSX]
+    import_form_class = LimitedImportForm
     import_formats = formats
     export_formats = formats
     from_encoding = "utf-8-sig"

@@ -8,7 +8,8 @@ The library's defaults are unsafe for this job (../shared/LIBRARY-NOTES.md), so 
 - imports all or nothing: any refused row rolls the whole file back, also at the admin's confirm
   step, which does not pass `rollback_on_validation_errors` by itself;
 - names the row, the column and the value in every message, and refuses unknown or missing
-  columns and a record listed twice, instead of ignoring them;
+  columns, a record listed twice and a control character in any cell (history.text), instead
+  of ignoring them;
 - refers to other records by natural keys (names, codes, ISO codes, a plan's period), never by
   database ids, so that a file exported from one installation imports into another;
 - compares every model field and the aliases before skipping a row as unchanged;
@@ -25,6 +26,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from import_export import resources
 
+from .text import control_character_problem
 from .widgets import Aliases, NaturalKey, folded, text
 
 LOCK_KEY = 17_2001  # pg_advisory_xact_lock key shared by every reference import
@@ -32,15 +34,17 @@ LOCK_KEY = 17_2001  # pg_advisory_xact_lock key shared by every reference import
 
 class AllOrNothing:
     """Mix into a django-import-export resource, before it: the file's headers are named by
-    `named_headers`, a file `file_problem` refuses is refused before any row is read, and any
-    refused row rolls the whole file back, in the admin too."""
+    `named_headers`, a file `file_problem` refuses or with a control character in any cell is
+    refused before any row is read, and any refused row rolls the whole file back, in the admin
+    too."""
 
     def named_headers(self, headers):
         return headers
 
     def import_data(self, dataset, **kwargs):
         dataset.headers = self.named_headers(dataset.headers or [])
-        if problem := self.file_problem(dataset.headers):
+        problem = self.file_problem(dataset.headers)
+        if problem := problem or control_character_problem(dataset.headers, dataset):
             result = self.get_result_class()()
             result.append_base_error(self.get_error_result_class()(ValueError(problem)))
             return result

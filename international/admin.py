@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm
 
-from history.admin import HistoryAdmin, LabelledTabularInline, link_list
+from history.admin import HistoryAdmin, LabelledTabularInline, LimitedImportForm, link_list
+from history.text import no_control_characters
 from projects.admin import ChannelAdmin
 from projects.models import Channel
 
@@ -41,10 +42,11 @@ class InstrumentAdmin(HistoryAdmin):
     inlines = [InstrumentStatusInline]
 
 
-class ChartImportForm(ImportForm):
+class ChartImportForm(LimitedImportForm):
     instrument = forms.ModelChoiceField(Instrument.objects.all())
     source = forms.CharField(
         max_length=500,
+        validators=[no_control_characters],
         help_text=_(
             "The chart's origin, e.g. “Council of Europe Treaty Office, chart of "
             "signatures and ratifications of Treaty 197, read 2010-03-01”."

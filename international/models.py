@@ -1,9 +1,7 @@
 """International instruments (conventions, protocols, EU acts, action plans, resolutions) and
 each state's signature and ratification of them, as the treaty offices' charts record them.
-
 Where a source does not give a date it stays empty: a state the memo lists as having ratified
-is `status=ratified` with no dates, and pages show the dates as not recorded.
-"""
+is `status=ratified` with no dates, and pages show the dates as not recorded."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
+from history.text import NoControlCharacters
 from projects.models import Channel, Recipient
 from projects.models.tree import loop_through
 
@@ -55,7 +54,7 @@ class InstrumentQuerySet(models.QuerySet):
         )
 
 
-class Instrument(models.Model):
+class Instrument(NoControlCharacters, models.Model):
     """A convention, protocol, EU act, action plan, resolution, recommendation or decision."""
 
     DATE_ORDER = INSTRUMENT_DATE_ORDER
@@ -183,7 +182,7 @@ class InstrumentStatusQuerySet(models.QuerySet):
         return self.order_by(key, "country__name")
 
 
-class InstrumentStatus(models.Model):
+class InstrumentStatus(NoControlCharacters, models.Model):
     """A state's signature and ratification of an instrument, as of a date, from a source."""
 
     Status = Status

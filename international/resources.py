@@ -25,6 +25,7 @@ from import_export.formats import base_formats
 
 from history.resources import AllOrNothing
 from history.spreadsheets import unescape
+from history.upload_limits import check_upload
 from projects.models import Recipient, RecipientAlias
 
 from .models import InstrumentStatus, RatificationKind, Status, not_signed
@@ -246,9 +247,12 @@ class ChartResource(AllOrNothing, resources.ModelResource):
 
 
 def read_dataset(path):
-    """A chart file (CSV in UTF-8, or XLSX) as the admin reads it."""
+    """A chart file (CSV in UTF-8, or XLSX) as the admin reads it, within the admin's upload
+    limits (history.upload_limits: UploadRefused beyond them)."""
+    xlsx = str(path).lower().endswith(".xlsx")
     with open(path, "rb") as f:
+        check_upload(f, xlsx=xlsx)
         content = f.read()
-    if str(path).lower().endswith(".xlsx"):
+    if xlsx:
         return base_formats.XLSX().create_dataset(content)
     return base_formats.CSV(encoding="utf-8-sig").create_dataset(content)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
+from history.text import NoControlCharacters
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -18,7 +19,7 @@ def implausible_year(year):
     }
 
 
-class Plan(models.Model):
+class Plan(NoControlCharacters, models.Model):
     """A Government plan of action against human trafficking."""
 
     title = models.CharField(
@@ -82,7 +83,7 @@ class Plan(models.Model):
             )
 
 
-class Goal(models.Model):
+class Goal(NoControlCharacters, models.Model):
     """One of a plan's main goals."""
 
     plan = models.ForeignKey(
@@ -111,7 +112,7 @@ class Goal(models.Model):
         return f"Goal {self.number}: {self.title}"
 
 
-class Ministry(models.Model):
+class Ministry(NoControlCharacters, models.Model):
     """A ministry responsible for following up measures."""
 
     name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
@@ -143,7 +144,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(title="")
 
 
-class Measure(models.Model):
+class Measure(NoControlCharacters, models.Model):
     """A numbered measure of a plan of action."""
 
     plan = models.ForeignKey(
@@ -219,7 +220,7 @@ class MeasureStatusQuerySet(models.QuerySet):
         return self.filter(year=year)
 
 
-class MeasureStatus(models.Model):
+class MeasureStatus(NoControlCharacters, models.Model):
     """How far a measure had come in a year, as staff recorded it; a blank status is unknown."""
 
     Status = FollowUpStatus

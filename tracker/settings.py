@@ -3,48 +3,15 @@
 Every variable is listed in `.env.example` and in the README.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .env import env_bool, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_str(name, default=None):
-    value = os.environ.get(name)
-    return default if value is None or value == "" else value
-
-
-def env_bool(name, default=False):
-    value = env_str(name)
-    if value is None:
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}.")
-
-
-def env_int(name, default):
-    value = env_str(name)
-    if value is None:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=()):
-    value = env_str(name)
-    if value is None:
-        return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
-
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
@@ -108,9 +75,13 @@ MIDDLEWARE = [
     # Refuses query strings with NUL bytes or over-long values on every page, the admin's too.
     "web.parameters.QueryStringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Logs out a session unused for longer than SESSION_IDLE_MINUTES (a message says why).
+    "tracker.idle.idle_timeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A statement cancelled by DATABASE_STATEMENT_TIMEOUT_MS answers 503 with a page saying so.
+    "tracker.timeouts.StatementTimeoutMiddleware",
     # Last, as django-axes requires: turns its lockout into the page below.
     "axes.middleware.AxesMiddleware",
 ]
@@ -148,12 +119,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A web request's statement ends after DATABASE_STATEMENT_TIMEOUT_MS (0: never), so that a slow
+# query answers a page saying so (tracker/timeouts.py) before gunicorn kills the worker
+# (GUNICORN_TIMEOUT). Web requests only: the WSGI and ASGI entry points set TRACKER_SERVES_WEB
+# before the settings load, so commands (migrate, import_projects, close_year, bench_*, ...)
+# run as long as they need.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: PostgreSQL compiles a statement whose estimated cost passes
     # jit_above_cost, and the compile took 0.1-0.4 s per statement here, longer than most of our
     # statements run (a 50 000-row import: 15.5 s with JIT, 10.8 s without; the measure page at
     # a million amounts: 350 ms with, 230 ms without). `?options=...` in DATABASE_URL overrides.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("options", "-c jit=off")
+    if DATABASE_STATEMENT_TIMEOUT_MS and env_bool("TRACKER_SERVES_WEB"):
+        options["options"] += f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -170,14 +150,21 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Throttle failed logins (site and admin): after AXES_FAILURE_LIMIT failures for one username
-# from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password.
+# from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password;
+# after AXES_ADDRESS_FAILURE_LIMIT failures from one address, whatever the usernames, the
+# address is (tracker.auth.LoginThrottleHandler says why not by AXES_LOCKOUT_PARAMETERS). 0: off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "tracker.auth.LoginThrottleHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
+
+# A session unused for this long is logged out on its next request (tracker/idle.py); 0: never.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -259,6 +246,16 @@ IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "")
 
 # Most data rows one import reads (admin and import_projects); 0 for no limit.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1_000_000)
+
+# Every other upload (the reference tables, the ratification charts; admin and
+# import_ratifications) is a small table, checked before anything parses it
+# (history/upload_limits.py): its size, data rows and columns, and for XLSX (a zip archive) the
+# sizes its parts declare unpacked, in all and each against its packed size.
+REFERENCE_IMPORT_MAX_MB = env_int("REFERENCE_IMPORT_MAX_MB", 5)
+REFERENCE_IMPORT_MAX_ROWS = env_int("REFERENCE_IMPORT_MAX_ROWS", 10_000)
+REFERENCE_IMPORT_MAX_COLUMNS = env_int("REFERENCE_IMPORT_MAX_COLUMNS", 50)
+REFERENCE_IMPORT_MAX_UNZIPPED_MB = env_int("REFERENCE_IMPORT_MAX_UNZIPPED_MB", 20)
+REFERENCE_IMPORT_MAX_RATIO = env_int("REFERENCE_IMPORT_MAX_RATIO", 100)
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")

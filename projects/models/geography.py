@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
+from history.text import NoControlCharacters
 
 
-class Region(models.Model):
+class Region(NoControlCharacters, models.Model):
     """One of Norad's main regions, or "Not geographically allocated"."""
 
     name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
@@ -33,7 +34,7 @@ class Region(models.Model):
         return self.name
 
 
-class Recipient(models.Model):
+class Recipient(NoControlCharacters, models.Model):
     """Where a project's money goes: a country (ISO 3166) or a regional or global recipient."""
 
     class Kind(models.TextChoices):
@@ -81,7 +82,7 @@ class Recipient(models.Model):
             raise ValidationError({"iso2": _("Only countries have ISO codes.")})
 
 
-class Alias(models.Model):
+class Alias(NoControlCharacters, models.Model):
     """Another name under which imports may refer to a record."""
 
     name = models.CharField(max_length=200, verbose_name=_("name"))

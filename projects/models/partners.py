@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
+from history.text import NoControlCharacters
 
 from .geography import Alias
 from .tree import loop_through
 
 
-class PartnerGroup(models.Model):
+class PartnerGroup(NoControlCharacters, models.Model):
     """Norad's "Group of Agreement Partner"."""
 
     name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
@@ -32,7 +33,7 @@ class PartnerGroup(models.Model):
         return self.name
 
 
-class ChannelCode(models.Model):
+class ChannelCode(NoControlCharacters, models.Model):
     """An OECD DAC channel-of-delivery code."""
 
     code = models.PositiveIntegerField(primary_key=True, verbose_name=_("code"))
@@ -66,7 +67,7 @@ class OrganisationKind(models.TextChoices):
     PUBLIC_SECTOR = "public_sector", _("Public sector")
 
 
-class Channel(models.Model):
+class Channel(NoControlCharacters, models.Model):
     """An organisation or body: the register of every organisation the sources name, whether or
     not money goes through it. A funding channel is an organisation with projects; one without
     projects is still in the register (a monitoring body, an assembly, a forum).
@@ -154,7 +155,7 @@ class ChannelAlias(Alias):
         verbose_name = _("channel alias")
 
 
-class AdministeringUnit(models.Model):
+class AdministeringUnit(NoControlCharacters, models.Model):
     """The ministry section, embassy or Norad department that approves the funding."""
 
     class Kind(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
+from history.text import NoControlCharacters
 from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 
 from ..purpose_codes import validate_purpose_code
@@ -15,7 +16,7 @@ from .geography import Recipient
 from .partners import AdministeringUnit, Channel
 
 
-class Project(models.Model):
+class Project(NoControlCharacters, models.Model):
     """A project a partner runs for a recipient, serving one or more measures."""
 
     class Objective(models.TextChoices):
@@ -118,7 +119,7 @@ class ProjectMeasure(models.Model):
             raise ValidationError({"share": _("A share is a percentage above 0 and at most 100.")})
 
 
-class Agreement(models.Model):
+class Agreement(NoControlCharacters, models.Model):
     """Funding for one project approved by one administering unit, for one or more years."""
 
     number = models.CharField(

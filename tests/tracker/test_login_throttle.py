@@ -65,3 +65,38 @@ def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(rf, settings
 
 def test_the_test_clients_login_still_works(client, kari):
     assert client.login(username="kari", password=PASSWORD)
+
+
+def test_many_usernames_from_one_address_lock_the_address(client, kari, settings):
+    """One wrong password for each of many usernames: the pair limit never trips, the
+    address's own limit (AXES_ADDRESS_FAILURE_LIMIT) does."""
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 20
+    for n in range(1, 21):
+        response = client.post("/accounts/login/", {"username": f"user{n}", "password": "x"})
+        assert response.status_code == (429 if n == 20 else 200), n
+    refused = client.post("/accounts/login/", {"username": "kari", "password": PASSWORD})
+    assert refused.status_code == 429
+    text = refused.content.decode()
+    assert "Logins from your address are locked after 20 failed attempts" in text
+    assert "_auth_user_id" not in client.session
+    elsewhere = client.post(
+        "/accounts/login/", {"username": "kari", "password": PASSWORD}, REMOTE_ADDR="10.1.2.3"
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_a_success_from_the_address_does_not_wipe_the_other_usernames_failures(
+    client, kari, settings
+):
+    """Only the pair that logged in is reset: an attacker with an account of their own cannot
+    clear the address's count by logging in."""
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 20
+    for n in range(1, 20):
+        client.post("/accounts/login/", {"username": f"user{n}", "password": "x"})
+    assert (
+        client.post("/accounts/login/", {"username": "kari", "password": PASSWORD}).status_code
+        == 302
+    )
+    client.post("/accounts/logout/")
+    last = client.post("/accounts/login/", {"username": "user99", "password": "x"})
+    assert last.status_code == 429

@@ -3,6 +3,7 @@ from datetime import date
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.management.base import BaseCommand, CommandError
 
+from history.upload_limits import UploadRefused
 from international.models import Instrument
 from international.resources import ChartResource, read_dataset
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             dataset = read_dataset(path)
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        except UploadRefused as refused:
+            raise CommandError(f"{path}: {refused}", returncode=1) from None
         resource = ChartResource(instrument=chosen, source=source, as_of=as_of)
         result = resource.import_data(dataset, dry_run=dry_run)
         problems = [*base_errors(result), *row_errors(result, resource.states)]
