@@ -1,34 +1,22 @@
-"""The 2007 report's follow-up as demo efforts (fixtures/demo/efforts_2007.csv), loaded after
-funding's demo projects, which they link to by the keys of fixtures/demo/narrative_agreements.csv.
+"""The 2007 report's follow-up as demo efforts (fixtures/demo/report_2007/efforts.csv): each
+paragraph of its measure sections, in our own words, with its heading and order, loaded after
+the demo projects, which they link to by the keys of fixtures/demo/narrative_agreements.csv.
 
-Each effort's source is the report section and a quote. An organisation the channel register
-does not (yet) hold is left blank and named in the source: the demo never creates
-organisations. Loading compares the wanted efforts with the loaded ones and does nothing when
-they are equal; otherwise it replaces the demo efforts in one transaction.
+Each effort's source is the report section and a quote, shown in the draft only. An
+organisation the register does not hold is left blank and named in the editorial note: the demo
+never creates organisations. Loading compares the wanted efforts with the loaded ones and does
+nothing when they are equal; otherwise it replaces the demo efforts in one transaction.
 """
 
-import csv
-from pathlib import Path
-
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import translation
 
 from demo.layout import narrative
-from followup.models import Effort
+from followup.models import Effort, ReportText
 from measures.models import Measure
-from projects.models import AdministeringUnit, Channel, Project, Recipient, Region
+from projects.models import AdministeringUnit, Channel, Project, Recipient
 
-EFFORTS_CSV = Path(settings.BASE_DIR) / "fixtures" / "demo" / "efforts_2007.csv"
-
-
-def kinds():
-    """The effort kinds by their English label, as the demo file names them, whatever the
-    active language."""
-    with translation.override("en"):
-        return {str(label).lower(): value for value, label in Effort.Kind.choices}
-
+from .report import headings_load, headings_remove, rows, texts_load
 
 PLAN_START = 2006
 
@@ -69,39 +57,51 @@ def demo_project(key, projects):
     return project
 
 
-def source_of(row, organisation):
-    text = f"Report 2007, section {row['section']}: “{row['quote']}”"
+def source_of(row):
+    return f"Report 2007, section {row['section']}: “{row['quote']}”"
+
+
+def note_of(row, organisation):
+    """The row's editorial note, and the organisation it names when the register lacks it."""
+    note = row["editorial_note"]
     if row["organisation"] and organisation is None:
-        text += f" Organisation: {row['organisation']} (not in the channel register)."
-    return text
+        missing = f"Organisation: {row['organisation']} (not in the organisation register)."
+        note = f"{note} {missing}".strip()
+    return note
 
 
-def wanted_efforts():
+def effort_fields(row, headings, kind):
+    organisation = named(Channel, row["organisation"], "name", "acronym")
+    heading = headings[row["heading"]] if row["heading"] else None
+    top = heading.path()[0] if heading else None
+    return {
+        "reported_in": int(row["reported_in"]),
+        "order": int(row["order"]),
+        "start": row["start"],
+        "end": row["end"],
+        "heading": heading,
+        "kind": kind[row["kind"]],
+        "title": row["title"],
+        "narrative": row["narrative"],
+        "unit": required(AdministeringUnit, row["unit"], "name") if row["unit"] else None,
+        "region": top.region if top else None,
+        "organisation": organisation,
+        "source": source_of(row),
+        "editorial_note": note_of(row, organisation),
+        "demo": True,
+    }
+
+
+def wanted_efforts(headings):
     """The demo efforts as (fields, measures, countries, projects), in the file's order."""
-    with EFFORTS_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = sorted(csv.DictReader(handle), key=lambda row: int(row["order"]))
     projects = {a.key: (a.title, a.channel, a.recipient) for a in narrative()}
-    efforts, kind = [], kinds()
-    for row in rows:
-        organisation = named(Channel, row["organisation"], "name", "acronym")
-        fields = {
-            "year": int(row["year"]),
-            "kind": kind[row["kind"].lower()],
-            "title": row["title"],
-            "narrative": row["narrative"],
-            "unit": required(AdministeringUnit, row["unit"], "name") if row["unit"] else None,
-            "region": Region.objects.get(name=row["region"]) if row["region"] else None,
-            "organisation": organisation,
-            "source": source_of(row, organisation),
-            "demo": True,
-        }
-        measures = [
-            Measure.objects.get(plan__start_year=PLAN_START, number=int(number))
-            for number in split(row["measures"])
-        ]
+    efforts, kind = [], {value: value for value in Effort.Kind.values}
+    for row in rows("efforts.csv"):
+        fields = effort_fields(row, headings, kind)
+        measure = Measure.objects.get(plan__start_year=PLAN_START, number=int(row["measure"]))
         countries = [required(Recipient, name, "name") for name in split(row["countries"])]
         linked = [demo_project(key, projects) for key in split(row["projects"])]
-        efforts.append((fields, measures, countries, linked))
+        efforts.append((fields, [measure], countries, linked))
     return efforts
 
 
@@ -118,37 +118,46 @@ def state(efforts):
     )
 
 
+FIELDS = [
+    "reported_in", "order", "start", "end", "heading", "kind", "title", "narrative", "unit",
+    "region", "organisation", "source", "editorial_note",
+]  # fmt: skip
+
+
 def loaded_efforts():
-    names = ["year", "kind", "title", "narrative", "unit", "region", "organisation", "source"]
     return [
         (
-            {name: getattr(e, name) for name in names} | {"demo": True},
+            {name: getattr(e, name) for name in FIELDS} | {"demo": True},
             e.measures.all(),
             e.countries.all(),
             e.projects.all(),
         )
         for e in Effort.objects.filter(demo=True)
-        .select_related("unit", "region", "organisation")
+        .select_related("unit", "region", "organisation", "heading")
         .prefetch_related("measures", "countries", "projects")
     ]
 
 
 def efforts_remove():
-    """Delete the demo efforts; efforts entered by staff stay."""
+    """Delete the demo efforts, texts and the headings no effort is under; staff records stay."""
     deleted, _ = Effort.objects.filter(demo=True).delete()
-    return deleted
+    texts, _ = ReportText.objects.filter(demo=True).delete()
+    return deleted + texts + headings_remove()
 
 
 def efforts_load():
-    """Load the demo efforts unless loaded already; the number written (0 when unchanged)."""
-    wanted = wanted_efforts()
-    if state(wanted) == state(loaded_efforts()):
-        return 0
+    """Load the demo efforts, headings and texts unless loaded already; the number of efforts
+    written (0 when unchanged)."""
     with transaction.atomic():
-        efforts_remove()
+        wanted = wanted_efforts(headings_load())
+        texts_load()
+        if state(wanted) == state(loaded_efforts()):
+            return 0
+        Effort.objects.filter(demo=True).delete()
         for fields, measures, countries, projects in wanted:
             effort = Effort.objects.create(**fields)
             effort.measures.set(measures)
             effort.countries.set(countries)
             effort.projects.set(projects)
+        headings_remove()
     return len(wanted)

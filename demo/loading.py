@@ -152,6 +152,11 @@ def staff_projects_in_the_way(records):
     return sorted(keys & set(staff.values_list("title", "channel__name", "recipient__name")))
 
 
+def demo_current():
+    """Is the demo data loaded as the demo files describe it?"""
+    return wanted_state(demo_records()) == loaded_state()
+
+
 def demo_load():
     """Load the demo data unless it is loaded already; returns True when anything changed."""
     records = demo_records()

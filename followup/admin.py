@@ -6,11 +6,11 @@ from history.admin import HistoryAdmin, LabelledTabularInline
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
 
-from .models import NO_MEASURE, Effort
+from .models import NO_MEASURE, Effort, ReportHeading, ReportText
 
 FIELDS = [
-    "measures", "year", "kind", "title", "narrative", "unit", "region", "countries",
-    "organisation", "projects", "source", "demo",
+    "measures", "reported_in", "order", "heading", "kind", "title", "narrative", "start", "end",
+    "unit", "region", "countries", "organisation", "projects", "source", "editorial_note", "demo",
 ]  # fmt: skip
 
 
@@ -24,12 +24,17 @@ class EffortForm(forms.ModelForm):
 @admin.register(Effort)
 class EffortAdmin(HistoryAdmin):
     form = EffortForm
-    ordering = ["-year", "title"]
-    list_display = ["title", "year", "kind", "measure_numbers", "unit", "region", "organisation"]
-    list_filter = ["year", "measures", "kind", "unit", "region", "demo"]
-    list_select_related = ["unit", "region", "organisation"]
+    ordering = ["-reported_in", "order", "title"]
+    list_display = [
+        "title", "reported_in", "order", "heading", "kind", "measure_numbers", "unit",
+        "organisation",
+    ]  # fmt: skip
+    list_filter = ["reported_in", "measures", "kind", "unit", "region", "demo"]
+    list_select_related = ["unit", "organisation", "heading__parent"]
     search_fields = ["title", "narrative", "source", "organisation__name"]
-    autocomplete_fields = ["measures", "countries", "organisation", "projects", "unit", "region"]
+    autocomplete_fields = [
+        "measures", "countries", "organisation", "projects", "unit", "region", "heading",
+    ]  # fmt: skip
     fields = FIELDS
 
     def get_queryset(self, request):
@@ -57,3 +62,19 @@ admin.site.unregister(Measure)
 @admin.register(Measure)
 class MeasureWithEffortsAdmin(MeasureWithProjectsAdmin):
     inlines = [*MeasureWithProjectsAdmin.inlines, EffortInline]
+
+
+@admin.register(ReportHeading)
+class ReportHeadingAdmin(HistoryAdmin):
+    list_display = ["__str__", "kind", "recipient", "organisation"]
+    list_filter = ["kind"]
+    list_select_related = ["parent__parent", "recipient", "organisation"]
+    search_fields = ["label", "parent__label", "recipient__name", "organisation__name"]
+    autocomplete_fields = ["parent", "region", "recipient", "organisation"]
+
+
+@admin.register(ReportText)
+class ReportTextAdmin(HistoryAdmin):
+    list_display = ["__str__", "year", "place", "order", "language"]
+    list_filter = ["year", "place", "language", "demo"]
+    search_fields = ["title", "body"]

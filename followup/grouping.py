@@ -48,7 +48,7 @@ class RegionGroup:
 
 def project_amounts(efforts):
     """(project id, year) -> the project's total in that year, in one grouped query."""
-    wanted = {(p.pk, e.year) for e in efforts for p in e.projects.all()}
+    wanted = {(p.pk, e.reported_in) for e in efforts for p in e.projects.all()}
     if not wanted:
         return {}
     rows = Fact.objects.filter(
@@ -101,7 +101,9 @@ def grouped(efforts, amounts):
     """`efforts` (prefetched with for_report) as RegionGroups of Places of Entries."""
     regions = {}
     for effort in efforts:
-        linked = [LinkedProject(p, amounts.get((p.pk, effort.year))) for p in effort.projects.all()]
+        linked = [
+            LinkedProject(p, amounts.get((p.pk, effort.reported_in))) for p in effort.projects.all()
+        ]
         region = regions.setdefault(region_of(effort), {})
         region.setdefault(place_of(effort), []).append(Entry(effort, linked))
     return [

@@ -99,6 +99,6 @@ def organisation_detail(request, pk):
         channels_url=link("channel", query),
         adopted=organisation.instruments_adopted.order_by("short_name"),
         monitored=organisation.instruments_monitored.order_by("short_name"),
-        efforts=organisation.efforts.prefetch_related("measures").order_by("-year", "title"),
+        efforts=organisation.efforts.prefetch_related("measures").order_by("-reported_in", "title"),
     )
     return render(request, "followup/organisation_detail.html", context)

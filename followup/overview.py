@@ -3,6 +3,7 @@ measure share) and efforts; and one measure's record over the years."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.http import QueryDict
 from django.urls import reverse
@@ -41,14 +42,15 @@ def checked_year(value):
     return year
 
 
-def last_year_of(model):
-    """The latest `year` among `model`'s records, or None."""
-    return model.objects.aggregate(year=Max("year"))["year"]
+def last_year_of(model, field="year"):
+    """The latest `field` (a year) among `model`'s records, or None."""
+    return model.objects.aggregate(year=Max(field))["year"]
 
 
 def latest_year():
     """The latest year with follow-up records (efforts, statuses), else with amounts, else None."""
-    years = [year for year in map(last_year_of, (Effort, MeasureStatus)) if year is not None]
+    found = (last_year_of(Effort, "reported_in"), last_year_of(MeasureStatus))
+    years = [year for year in found if year is not None]
     return max(years) if years else last_year_of(YearlyAmount)
 
 
@@ -107,6 +109,7 @@ class MeasureLine:
     summary: str
     funding: object  # the measure breakdown's Row, or None
     efforts: int
+    ours: bool = True  # is the ministry using the tracker responsible for it?
 
     @property
     def url(self):
@@ -116,6 +119,11 @@ class MeasureLine:
     def recorded(self):
         """Has anything been recorded for the measure this year (a status or an effort)?"""
         return bool(self.efforts or self.status != str(MeasureStatus.NOT_RECORDED))
+
+    @property
+    def missing(self):
+        """Is follow-up missing: nothing recorded for a measure of the tracker's ministry?"""
+        return self.ours and not self.recorded
 
 
 def measure_lines(plan, year):
@@ -127,7 +135,14 @@ def measure_lines(plan, year):
     # in number order: Django drops Meta.ordering from a grouped query (the count)
     measures = (
         plan.measures.select_related("goal", "plan")
-        .annotate(effort_count=Count("efforts", filter=Q(efforts__year=year)))
+        .annotate(
+            effort_count=Count("efforts", filter=Q(efforts__reported_in=year), distinct=True),
+            ours=Count(
+                "responsible_ministries",
+                filter=Q(responsible_ministries__name=settings.TRACKER_MINISTRY),
+                distinct=True,
+            ),
+        )
         .order_by("number")
     )
     lines = []
@@ -140,6 +155,7 @@ def measure_lines(plan, year):
                 status.summary if status else "",
                 funding.get(measure.number),
                 measure.effort_count,
+                bool(measure.ours),
             )
         )
     return lines, url
@@ -196,7 +212,7 @@ def measure_record(measure, plan_only=False):
     matrix = by_year(DIMENSIONS["measure"], funding_filter(query).parts())
     row = next((row for row in matrix.rows if row.key == measure.number), None)
     funding = list(zip(matrix.years, row.cells, strict=True)) if row else []
-    efforts = list(measure.efforts.for_report().order_by("year", "pk"))
+    efforts = list(measure.efforts.for_report().order_by("reported_in", "order", "pk"))
     outside = [year for year, amount in funding if amount and year not in plan.years]
     return MeasureRecord(
         measure,

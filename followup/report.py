@@ -1,127 +1,117 @@
-"""The yearly report's draft, built only from the records, in the 2007 report's structure:
-1 the plan, its goals and measures; 2 the funding summary (followup/summary.py); 3… one
-section per measure with anything recorded for the year, its efforts grouped by region and
-country (followup/grouping.py); then the measures with nothing recorded.
+"""The yearly report, built from the records in the structure of the 2007 report: 1 the
+introduction, 2 the summary (2.1 the form of the efforts, 2.2 the figures generated from the
+records with the Section's own prose around them, 2.3 the evaluation), then one section per
+measure with efforts reported in the year, each effort under its headings in the editors'
+order (followup/sections.py), then any closing text.
 
-Writers (the HTML template, followup/word.py) only lay out what `build_report` returns.
+`build_report(year, draft=False)` gives the report as it is sent; with `draft`, the editors'
+working copy: sources, editorial notes, each measure's status and funding, and what is missing
+(texts not written, measures of the Ministry with nothing recorded), all marked as the draft's.
 """
 
-from dataclasses import dataclass
-
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Ministry
-from web.formats import nok
+from measures.models import Ministry, PlanResponsibility
 
-from .grouping import grouped, project_amounts
-from .models import Effort
-from .overview import by_goal, measure_lines, plan_for
+from .document import Document, Paragraph
+from .models import ReportText
+from .overview import plan_for
+from .prose import Footnotes, blocks
+from .sections import measure_sections
 from .summary import summary_paragraphs
 
-FIRST_MEASURE_SECTION = 3
-MINISTRY = "Ministry of Foreign Affairs"
 SUMMARY_HEADING = _("Scope and distribution of project support")
+DEFAULT_TITLES = {
+    ReportText.Place.INTRODUCTION: _("Introduction"),
+    ReportText.Place.FORM: _("The form of and channels for the Ministry's efforts"),
+    ReportText.Place.EVALUATION: _("Evaluation"),
+}
+MISSING = _("No text is written for this part yet (admin › Report texts).")
 
 
-def status_text(line):
-    """The status and funding sentence under a measure's heading."""
-    funding = nok(line.funding.amount if line.funding else 0, code=True)
-    text = gettext("Status: %(status)s.") % {"status": line.status} + " "
-    text += gettext("Funding through projects (by measure share):") + f" {funding}."
-    return f"{text} {line.summary}" if line.summary else text
+def title(year):
+    return gettext(
+        "The Norwegian Ministry of Foreign Affairs' measures to combat human trafficking under "
+        "the Government's plan of action: report on efforts carried out %(year)s"
+    ) % {"year": year}
 
 
-@dataclass
-class Section:
-    number: int
-    line: object  # overview.MeasureLine: the measure, its status, funding and effort count
-    regions: list  # grouping.RegionGroup
-
-    @property
-    def heading(self):
-        measure = self.line.measure
-        title = measure.title or gettext("(title missing)")
-        return gettext("%(section)s. Measure %(number)s: %(title)s") % {
-            "section": self.number,
-            "number": measure.number,
-            "title": title,
-        }
+def ministry():
+    """The ministry using the tracker (settings.TRACKER_MINISTRY), or None."""
+    return Ministry.objects.filter(name=settings.TRACKER_MINISTRY).first()
 
 
-@dataclass
-class Report:
-    year: int
-    plan: object
-    goals: list  # [(goal title, [MeasureLine])]
-    goal_count: int
-    ministry_measures: int
-    summary: list  # section 2.2's paragraphs: lists of text and summary.Figure parts
-    funding_url: str
-    sections: list
-    unrecorded: list  # MeasureLines with nothing recorded for the year
-
-    summary_heading = SUMMARY_HEADING
-
-    @property
-    def title(self):
-        return gettext(
-            "The Norwegian Ministry of Foreign Affairs' measures to combat human trafficking: "
-            "report on efforts carried out %(year)s"
-        ) % {"year": self.year}
-
-    @property
-    def introduction(self):
-        plan = self.plan
-        return gettext(
-            "This report gives an account of the Ministry of Foreign Affairs' follow-up in "
-            "%(year)s of the Government's plan of action %(plan)s, which sets out a total of "
-            "%(measures)s measures under %(goals)s goals. The Ministry of Foreign Affairs is "
-            "responsible alone or together with other ministries for %(ministry_measures)s of the "
-            "measures. The efforts described are grouped under each measure by region and country."
-        ) % {
-            "year": self.year,
-            "plan": plan,
-            "measures": sum(len(lines) for _goal, lines in self.goals),
-            "goals": self.goal_count,
-            "ministry_measures": self.ministry_measures,
-        }
-
-    @property
-    def empty(self):
-        return not self.sections
+def values(plan, year):
+    """The placeholders a report text may use, from the records."""
+    share = PlanResponsibility.objects.filter(plan=plan, ministry=ministry()).first()
+    return {
+        "year": year,
+        "plan": plan.title or str(plan),
+        "measures": plan.measures.count(),
+        "ministry_measures": share.measures if share else "[?]",
+    }
 
 
-def build_report(year):
-    """The draft of the yearly report for `year`; None when no plan of action has measures."""
+class Builder:
+    def __init__(self, year, plan, draft):
+        self.year, self.plan = year, plan
+        self.document = Document(year, title(year), draft)
+        self.footnotes = Footnotes()
+        self.values = values(plan, year)
+        self.texts = {}
+        for text in ReportText.objects.filter(year=year).order_by("place", "order"):
+            self.texts.setdefault(text.place, []).append(text)
+
+    def texts_of(self, place, level=None, number=""):
+        """The texts of `place`, the first one's title (or the default) as their heading."""
+        texts = self.texts.get(place, [])
+        if level is not None and (texts or self.document.draft):
+            name = texts[0].title if texts and texts[0].title else DEFAULT_TITLES.get(place, "")
+            self.document.heading(level, f"{number} {name}".strip())
+        if not texts:
+            self.document.note(MISSING)
+        for text in texts:
+            self.document.prose(blocks(text.body, self.footnotes, self.values))
+            self.document.note(text.editorial_note, _("Editorial note"))
+
+    def section_notes(self, start):
+        self.document.notes(self.footnotes.since(start))
+        return len(self.footnotes.notes)
+
+    def build(self):
+        Place, doc = ReportText.Place, self.document
+        self.texts_of(Place.INTRODUCTION, 1, "1.")
+        start = self.section_notes(0)
+        doc.heading(1, gettext("2. Summary"))
+        self.texts_of(Place.FORM, 2, "2.1")
+        doc.heading(2, f"2.2 {SUMMARY_HEADING}")
+        for text in self.texts.get(Place.FIGURES_BEFORE, []):
+            doc.prose(blocks(text.body, self.footnotes, self.values))
+        self.summary()
+        for text in self.texts.get(Place.FIGURES_AFTER, []):
+            doc.prose(blocks(text.body, self.footnotes, self.values))
+        for text in self.texts.get(Place.FIGURES_NOTE, []):
+            self.footnotes.add(text.body)
+        self.texts_of(Place.EVALUATION, 2, "2.3")
+        start = self.section_notes(start)
+        measure_sections(self, first_number=3)
+        for text in self.texts.get(Place.END, []):
+            if text.title:
+                doc.heading(1, text.title)
+            doc.prose(blocks(text.body, self.footnotes, self.values))
+        self.section_notes(start)
+        return doc
+
+    def summary(self):
+        for parts in summary_paragraphs():
+            self.document.elements.append(Paragraph(list(parts)))
+
+
+def build_report(year, draft=False):
+    """The report on `year` (or its draft); None when no plan of action has measures."""
     plan = plan_for(year)
     if plan is None:
         return None
-    lines, funding_url = measure_lines(plan, year)
-    efforts = list(
-        Effort.objects.for_year(year).filter(measures__plan=plan).distinct().for_report()
-    )
-    amounts = project_amounts(efforts)
-    by_measure = {}
-    for effort in efforts:
-        for measure in effort.measures.all():
-            by_measure.setdefault(measure.pk, []).append(effort)
-    recorded = [line for line in lines if line.recorded]
-    sections = [
-        Section(number, line, grouped(by_measure.get(line.measure.pk, []), amounts))
-        for number, line in enumerate(recorded, start=FIRST_MEASURE_SECTION)
-    ]
-    ministry = Ministry.objects.filter(name=MINISTRY).first()
-    return Report(
-        year=year,
-        plan=plan,
-        goals=by_goal(lines),
-        goal_count=plan.goals.count(),
-        ministry_measures=plan.measures.filter(responsible_ministries=ministry).count()
-        if ministry
-        else 0,
-        summary=summary_paragraphs(),
-        funding_url=funding_url,
-        sections=sections,
-        unrecorded=[line for line in lines if not line.recorded],
-    )
+    return Builder(year, plan, draft).build()

@@ -80,18 +80,25 @@ def latest_report(request):
 
 @login_required
 @require_GET
-@accepts("format")
+@accepts("format", "draft")
 def report(request, year):
-    fmt = request.GET.get("format", "")
+    """The report on `year`, or with ?draft=1 the editors' working draft."""
+    fmt, draft = request.GET.get("format", ""), request.GET.get("draft", "")
     try:
         year = checked_year(year)
         if fmt not in FORMATS:
             raise BadYear(_("The report comes as html or docx, not %(format)r.") % {"format": fmt})
+        if draft not in ("", "0", "1"):
+            raise BadYear(
+                _("draft is 1 (the working draft) or 0, not %(value)r.") % {"value": draft}
+            )
     except BadYear as error:
         return bad_request(request, str(error))
-    draft = build_report(year)
-    if fmt == "docx" and draft is not None:
-        response = HttpResponse(write_docx(draft), content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="report-{year}.docx"'
+    document = build_report(year, draft=draft == "1")
+    if fmt == "docx" and document is not None:
+        response = HttpResponse(write_docx(document), content_type=DOCX)
+        name = f"report-{year}{'-draft' if draft == '1' else ''}.docx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return render(request, "followup/report.html", {"report": draft, "year": year})
+    context = {"report": document, "year": year, "draft": draft == "1"}
+    return render(request, "followup/report.html", context)

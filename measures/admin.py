@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from history.admin import HistoryAdmin, LabelledTabularInline, ReferenceImportExport
 
-from .models import Goal, Measure, MeasureStatus, Ministry, Plan
+from .models import Goal, Measure, MeasureStatus, Ministry, Plan, PlanResponsibility
 from .resources import MeasureResource
 
 
@@ -38,13 +38,19 @@ class MeasureStatusInline(LabelledTabularInline):
     ordering = ["year"]
 
 
+class ResponsibilityInline(LabelledTabularInline):
+    model = PlanResponsibility
+    extra = 0
+    fields = ["ministry", "measures", "source"]
+
+
 @admin.register(Plan)
 class PlanAdmin(HistoryAdmin):
     ordering = ["start_year", "end_year"]
     list_display = ["__str__", "start_year", "end_year", "pledged_amount", "measure_count"]
     search_fields = ["title"]
     fields = ["title", "start_year", "end_year", "pledged_amount", "pledge_source"]
-    inlines = [GoalInline]
+    inlines = [GoalInline, ResponsibilityInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(measure_count=Count("measures"))

@@ -10,3 +10,4 @@ class MeasuresConfig(AppConfig):
         from . import reference
 
         reference.load(apps)
+        reference.load_responsibilities(apps)

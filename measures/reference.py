@@ -69,3 +69,17 @@ def load(apps):
         )
         names = [n for n in row["responsible_ministries"].split("|") if n]
         measure.responsible_ministries.add(*(ministries[n] for n in names))
+
+
+def load_responsibilities(apps):
+    """How many of each plan's measures each ministry is responsible for, as the sources say."""
+    Plan = apps.get_model("measures", "Plan")
+    Ministry = apps.get_model("measures", "Ministry")
+    PlanResponsibility = apps.get_model("measures", "PlanResponsibility")
+    for row in reference_rows("plan_responsibilities.csv"):
+        plan = Plan.objects.get(
+            start_year=int(row["plan_start_year"]), end_year=int(row["plan_end_year"])
+        )
+        ministry = Ministry.objects.get(name=row["ministry"])
+        values = {"measures": int(row["measures"]), "source": row["source"]}
+        fill(PlanResponsibility, {"plan": plan, "ministry": ministry}, values)

@@ -15,6 +15,7 @@ from .models import (
     Channel,
     ChannelAlias,
     ChannelCode,
+    EarlierName,
     PartnerGroup,
     Project,
     ProjectMeasure,
@@ -52,6 +53,15 @@ class RecipientAliasInline(LabelledTabularInline):
     extra = 1
 
 
+class EarlierNameInline(LabelledTabularInline):
+    """The names a country or an organisation had before (a report of an earlier year prints
+    them)."""
+
+    model = EarlierName
+    extra = 0
+    fields = ["name", "until", "source"]
+
+
 @admin.register(Recipient)
 class RecipientAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [RecipientResource]
@@ -59,7 +69,7 @@ class RecipientAdmin(ReferenceImportExport, HistoryAdmin):
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
     search_fields = ["name", "=iso2", "=iso3", "aliases__name"]
-    inlines = [RecipientAliasInline]
+    inlines = [RecipientAliasInline, EarlierNameInline]
 
 
 @admin.register(PartnerGroup)
@@ -114,7 +124,7 @@ class ChannelAdmin(ReferenceImportExport, HistoryAdmin):
     ]  # fmt: skip
     readonly_fields = ["sub_organisations"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [ChannelAliasInline]
+    inlines = [ChannelAliasInline, EarlierNameInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(child_count=Count("children"))

@@ -11,3 +11,4 @@ class ProjectsConfig(AppConfig):
 
         reference.load(apps)
         reference.load_register(apps)
+        reference.load_earlier_names(apps)

@@ -147,3 +147,15 @@ def record_history(apps, app_label, model_name, before, reason):
         if before.get(key) != row
     ]
     history.objects.bulk_create(records, batch_size=1000)
+
+
+def load_earlier_names(apps):
+    """The earlier names of countries and organisations (fixtures/reference/earlier_names.csv)."""
+    Recipient = apps.get_model("projects", "Recipient")
+    Channel = apps.get_model("projects", "Channel")
+    EarlierName = apps.get_model("projects", "EarlierName")
+    for row in reference_rows("earlier_names.csv"):
+        key = "recipient" if row["kind"] == "country" else "channel"
+        record = (Recipient if key == "recipient" else Channel).objects.get(name=row["name"])
+        values = {"until": int(row["until"]), "source": row["source"]}
+        fill(EarlierName, {key: record, "name": row["earlier_name"]}, values)

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
+# The ministry using the tracker: the report's measures and its flags of missing follow-up are
+# those this ministry is responsible for (measures.Measure.responsible_ministries).
+TRACKER_MINISTRY = env_str("TRACKER_MINISTRY", "Ministry of Foreign Affairs")
 ROLE_APPS = ["measures", "projects", "international", "funding", "followup"]
 # The apps whose records the pages read: a change to any of their rows bumps the data version
 # (history.versions), which every cached page's key includes; except these models'.

@@ -2,6 +2,8 @@
 their agreements."""
 
 from .geography import Alias, Recipient, RecipientAlias, Region
+from .names import EarlierName
+from .naming import name_in, name_with_earlier
 from .partners import (
     AdministeringUnit,
     Channel,
@@ -20,6 +22,7 @@ __all__ = [
     "Channel",
     "ChannelAlias",
     "ChannelCode",
+    "EarlierName",
     "OrganisationKind",
     "PartnerGroup",
     "Project",
@@ -28,4 +31,6 @@ __all__ = [
     "RecipientAlias",
     "Region",
     "UnitAlias",
+    "name_in",
+    "name_with_earlier",
 ]

@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 from history.models import ImportRunStamp
 from history.text import NoControlCharacters
 
+from .naming import name_in
+
 
 class Region(NoControlCharacters, models.Model):
     """One of Norad's main regions, or "Not geographically allocated"."""
@@ -67,6 +69,10 @@ class Recipient(NoControlCharacters, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_in(self, year):
+        """The name it had in `year` (its earlier names: projects.models.names)."""
+        return name_in(self, year)
 
     @property
     def key(self):

@@ -14,6 +14,7 @@ from history.models import ImportRunStamp
 from history.text import NoControlCharacters
 
 from .geography import Alias
+from .naming import name_in
 from .tree import loop_through
 
 
@@ -133,6 +134,10 @@ class Channel(NoControlCharacters, models.Model):
         if self.acronym and self.acronym != self.name:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def name_in(self, year):
+        """The name it had in `year` (its earlier names: projects.models.names)."""
+        return name_in(self, year)
 
     def clean(self):
         if path := loop_through(self):

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from followup.models import Effort
+from followup.models import Effort, ReportHeading
 from measures.models import Measure, MeasureStatus
 from projects.models import Channel, Recipient, Region
 from projects.roles import ANALYSTS
@@ -11,6 +11,21 @@ from projects.roles import ANALYSTS
 
 def measure(number):
     return Measure.objects.get(plan__start_year=2006, number=number)
+
+
+def heading_for(path):
+    """The report heading "Europe > Albania" (created if need be): a region's or country's
+    name makes a heading of that kind, any other text an organisation's."""
+    heading = None
+    for label in [part.strip() for part in path.split(">") if part.strip()]:
+        region = Region.objects.filter(name=label).first()
+        country = Recipient.objects.filter(name=label).first()
+        kind = "region" if region else "country" if country else "organisation"
+        heading, _created = ReportHeading.objects.get_or_create(
+            parent=heading, label=label,
+            defaults={"kind": kind, "region": region, "recipient": country},
+        )  # fmt: skip
+    return heading
 
 
 @pytest.fixture
@@ -24,12 +39,14 @@ def make_effort(db):
         countries=(),
         organisation=None,
         projects=(),
+        heading="",
         **extra,
     ):
         effort = Effort.objects.create(
             title=title,
-            year=year,
+            reported_in=year,
             kind=kind,
+            heading=heading_for(heading),
             region=Region.objects.get(name=region) if region else None,
             organisation=Channel.objects.get(name=organisation) if organisation else None,
             **extra,

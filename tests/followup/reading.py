@@ -6,7 +6,7 @@ from io import BytesIO
 
 from docx import Document
 
-HEADING = re.compile(r"<h([1-4])[^>]*>(.*?)</h\1>", re.S)
+HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.S)
 FIGURE = re.compile(r'<a class="figure" href="([^"]*)">(.*?)</a>', re.S)
 
 

@@ -33,5 +33,5 @@ def test_the_effort_list_runs_a_fixed_number_of_queries(
     for i in range(count):
         make_effort(title=f"Effort {i}", measures=(1 + i % 3, 2), region="Europe")
     with django_assert_max_num_queries(12):
-        response = superuser_client.get("/admin/followup/effort/?year=2007")
+        response = superuser_client.get("/admin/followup/effort/?reported_in=2007")
     assert response.status_code == 200

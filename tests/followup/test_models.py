@@ -39,19 +39,19 @@ def test_clean_names_an_implausible_status_year(db):
 
 def test_the_database_refuses_an_effort_without_title_or_with_an_unknown_kind(db):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Effort.objects.create(year=2007, kind="meeting", title="")
+        Effort.objects.create(reported_in=2007, kind="meeting", title="")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Effort.objects.create(year=2007, kind="picnic", title="A picnic")
+        Effort.objects.create(reported_in=2007, kind="picnic", title="A picnic")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Effort.objects.create(year=1200, kind="meeting", title="Long ago")
+        Effort.objects.create(reported_in=1200, kind="meeting", title="Long ago")
 
 
 def test_clean_says_what_is_wrong_with_an_effort(db):
-    effort = Effort(year=2300, kind="other", title="  ")
+    effort = Effort(reported_in=2300, kind="other", title="  ")
     with pytest.raises(ValidationError) as error:
         effort.full_clean()
     messages = error.value.message_dict
-    assert messages["year"] == ["2300 is not a plausible year (1990–2100)."]
+    assert messages["reported_in"] == ["2300 is not a plausible year (1990–2100)."]
     assert messages["title"] == ["An effort needs a title."]
     assert messages["narrative"] == [
         "Say what was done: an effort of kind “Other” needs a narrative."
@@ -59,13 +59,18 @@ def test_clean_says_what_is_wrong_with_an_effort(db):
 
 
 def test_the_admin_form_refuses_an_effort_without_a_measure(db):
-    form = EffortForm(data={"year": 2007, "kind": "meeting", "title": "A meeting"})
+    form = EffortForm(data={"reported_in": 2007, "kind": "meeting", "title": "A meeting"})
     assert not form.is_valid()
     assert form.errors["measures"] == [NO_MEASURE]
 
 
 def test_the_admin_form_accepts_an_unfunded_effort_under_measure_2(db):
-    data = {"year": 2007, "kind": "multilateral", "title": "NATO", "measures": [measure(2).pk]}
+    data = {
+        "reported_in": 2007,
+        "kind": "multilateral",
+        "title": "NATO",
+        "measures": [measure(2).pk],
+    }
     form = EffortForm(data=data)
     assert form.is_valid(), form.errors
     effort = form.save()

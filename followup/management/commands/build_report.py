@@ -25,20 +25,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "-o", "--output", help="The file to write (default: report-YEAR.FORMAT)."
         )
+        parser.add_argument(
+            "--draft", action="store_true",
+            help="The working draft: sources, editorial notes, statuses and gaps marked.",
+        )  # fmt: skip
         parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
 
-    def handle(self, *args, year, format, output, quiet, **options):
+    def handle(self, *args, year, format, output, draft, quiet, **options):
         try:
             year = checked_year(year)
         except BadYear as error:
             raise CommandError(str(error)) from error
         progress = Progress.for_command(self, quiet)
         progress.phase(_("Gathering the figures and efforts"))
-        report = build_report(year)
+        report = build_report(year, draft=draft)
         if report is None:
             progress.finish()
             raise CommandError("No plan of action has measures: there is nothing to report.")
-        path = Path(output or f"report-{year}.{format}")
+        path = Path(output or f"report-{year}{'-draft' if draft else ''}.{format}")
         progress.phase(_("Writing %(path)s") % {"path": path})
         if format == "docx":
             path.write_bytes(write_docx(report))

@@ -1,3 +1,5 @@
+"""Plans of action, their goals, and the ministries responsible for their measures."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -138,136 +140,32 @@ class Ministry(NoControlCharacters, models.Model):
         return self.name
 
 
-class MeasureQuerySet(models.QuerySet):
-    def untitled(self):
-        """Measures whose title no source has given yet."""
-        return self.filter(title="")
-
-
-class Measure(NoControlCharacters, models.Model):
-    """A numbered measure of a plan of action."""
+class PlanResponsibility(models.Model):
+    """How many of a plan's measures a ministry is responsible for, alone or with others, as a
+    source says: the measures themselves may not all be known (the 2007 report gives 16 for the
+    Ministry of Foreign Affairs and names 13)."""
 
     plan = models.ForeignKey(
-        Plan, on_delete=models.PROTECT, related_name="measures", verbose_name=_("plan")
+        Plan, on_delete=models.CASCADE, related_name="responsibilities", verbose_name=_("plan")
     )
-    number = models.PositiveSmallIntegerField(verbose_name=_("number"))
-    title = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text=_("As the plan words it. Empty until a source gives it."),
-        verbose_name=_("title"),
-    )
-    goal = models.ForeignKey(
-        Goal,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="measures",
-        verbose_name=_("goal"),
-    )
-    lead_ministry = models.ForeignKey(
+    ministry = models.ForeignKey(
         Ministry,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="led_measures",
-        verbose_name=_("lead ministry"),
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
+        verbose_name=_("ministry"),
     )
-    responsible_ministries = models.ManyToManyField(
-        Ministry,
-        blank=True,
-        related_name="measures",
-        help_text=_("Every ministry responsible for the measure, alone or with others."),
-        verbose_name=_("responsible ministries"),
-    )
-
-    objects = MeasureQuerySet.as_manager()
+    measures = models.PositiveSmallIntegerField(_("measures"))
+    source = models.TextField(_("source"), blank=True)
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
     class Meta:
-        ordering = ["plan", "number"]
+        ordering = ["plan", "ministry"]
+        verbose_name = _("ministry's share of a plan")
+        verbose_name_plural = _("ministries' shares of the plans")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="measure_unique_number"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="measure_number_positive"),
-        ]
-        verbose_name = _("measure")
-        verbose_name_plural = _("measures")
-
-    def __str__(self):
-        return f"Measure {self.number}: {self.title or _('(title missing)')}"
-
-    def clean(self):
-        if self.goal_id and self.plan_id and self.goal.plan_id != self.plan_id:
-            raise ValidationError(
-                {"goal": _("The goal must belong to the same plan as the measure.")}
-            )
-
-
-class FollowUpStatus(models.TextChoices):
-    """How far a measure had come in a year; `MeasureStatus.Status` everywhere else."""
-
-    NOT_STARTED = "not_started", _("Not started")
-    UNDER_WAY = "under_way", _("Under way")
-    COMPLETED = "completed", _("Completed")
-    ONGOING = "ongoing", _("Ongoing")
-    DISCONTINUED = "discontinued", _("Discontinued")
-
-
-class MeasureStatusQuerySet(models.QuerySet):
-    def for_year(self, year):
-        """The statuses recorded for `year`."""
-        return self.filter(year=year)
-
-
-class MeasureStatus(NoControlCharacters, models.Model):
-    """How far a measure had come in a year, as staff recorded it; a blank status is unknown."""
-
-    Status = FollowUpStatus
-
-    NOT_RECORDED = _("Not recorded")
-
-    measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, related_name="statuses", verbose_name=_("measure")
-    )
-    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
-    status = models.CharField(
-        max_length=12,
-        choices=Status.choices,
-        blank=True,
-        help_text=_("Leave blank if unknown."),
-        verbose_name=_("status"),
-    )
-    summary = models.CharField(max_length=500, blank=True, verbose_name=_("summary"))
-
-    objects = MeasureStatusQuerySet.as_manager()
-
-    history = HistoricalRecords(bases=[ImportRunStamp])
-
-    class Meta:
-        ordering = ["measure", "year"]
-        verbose_name = _("measure status")
-        verbose_name_plural = _("measure statuses")
-        constraints = [
-            models.UniqueConstraint(fields=["measure", "year"], name="measure_status_unique_year"),
-            models.CheckConstraint(
-                condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
-                name="measure_status_year_in_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(status="") | Q(status__in=FollowUpStatus.values),
-                name="measure_status_valid",
-            ),
+            models.UniqueConstraint(fields=["plan", "ministry"], name="one_responsibility"),
         ]
 
     def __str__(self):
-        return f"Measure {self.measure.number}, {self.year}: {self.label}"
-
-    @property
-    def label(self):
-        """The status as people read it; "Not recorded" when blank, never a guess."""
-        return self.get_status_display() if self.status else self.NOT_RECORDED
-
-    def clean(self):
-        if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
-            raise ValidationError({"year": implausible_year(self.year)})
+        return f"{self.ministry}: {self.measures} measures of {self.plan}"

@@ -1,6 +1,8 @@
-"""Efforts: what was done under the plan's measures in a year, with or without money."""
+"""Efforts: what was done under the plan's measures, with or without money, as the yearly
+report of the year they are reported in tells it."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,14 +15,22 @@ from projects.models import AdministeringUnit, Channel, Project, Recipient, Regi
 NO_MEASURE = _("An effort serves at least one measure: choose one or more.")
 
 
+PARTIAL_DATE = RegexValidator(
+    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+    _("Write a date as precisely as it is known: 2008, 2008-03 or 2008-03-12."),
+)
+
+
 class EffortQuerySet(models.QuerySet):
     def for_year(self, year):
-        """The efforts of `year`."""
-        return self.filter(year=year)
+        """The efforts reported in `year`."""
+        return self.filter(reported_in=year)
 
     def for_report(self):
         """With everything a report or page shows of each effort, in a fixed number of queries."""
-        return self.select_related("unit", "region", "organisation").prefetch_related(
+        return self.select_related(
+            "unit", "region", "organisation", "heading__recipient"
+        ).prefetch_related(
             "measures",
             "countries",
             "projects__recipient",
@@ -47,12 +57,43 @@ class Effort(models.Model):
     Kind = EffortKind
 
     measures = models.ManyToManyField(Measure, related_name="efforts", verbose_name=_("measures"))
-    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    reported_in = models.PositiveSmallIntegerField(
+        _("reported in"), help_text=_("The year of the report that tells of it.")
+    )
+    start = models.CharField(
+        _("from"),
+        max_length=10,
+        blank=True,
+        validators=[PARTIAL_DATE],
+        help_text=_("When it began or took place, as precisely as known: 2006, 2008-03."),
+    )
+    end = models.CharField(
+        _("until"),
+        max_length=10,
+        blank=True,
+        validators=[PARTIAL_DATE],
+        help_text=_("When it ended or will end, as precisely as known; empty for one day."),
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=0, blank=True, help_text=_("Its place under its measure in the report.")
+    )
+    heading = models.ForeignKey(
+        "ReportHeading",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="efforts",
+        help_text=_("Where the report tells of it: a region, country, group or organisation."),
+        verbose_name=_("heading"),
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     title = models.CharField(max_length=300, verbose_name=_("title"))
     narrative = models.TextField(
         blank=True,
-        help_text=_("What was done, as the report tells it."),
+        help_text=_(
+            "What was done, as the report tells it: paragraphs separated by a blank line, list "
+            "items starting with “- ”."
+        ),
         verbose_name=_("narrative"),
     )
     unit = models.ForeignKey(
@@ -92,8 +133,13 @@ class Effort(models.Model):
     )
     source = models.TextField(
         blank=True,
-        help_text=_("For example a report section and a quote."),
+        help_text=_("For example a report section and a quote (shown in the draft only)."),
         verbose_name=_("source"),
+    )
+    editorial_note = models.TextField(
+        blank=True,
+        help_text=_("Notes for the editors about the sources or gaps (shown in the draft only)."),
+        verbose_name=_("editorial note"),
     )
     demo = models.BooleanField(
         default=False, help_text=_("Written by load_demo."), verbose_name=_("demo")
@@ -105,12 +151,13 @@ class Effort(models.Model):
     history = HistoricalRecords(bases=[ImportRunStamp], m2m_fields=[measures, countries, projects])
 
     class Meta:
-        ordering = ["year", "pk"]
+        ordering = ["reported_in", "order", "pk"]
         verbose_name = _("effort")
         verbose_name_plural = _("efforts")
         constraints = [
             models.CheckConstraint(
-                condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX), name="effort_year_in_range"
+                condition=Q(reported_in__gte=YEAR_MIN, reported_in__lte=YEAR_MAX),
+                name="effort_year_in_range",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="effort_has_title"),
             models.CheckConstraint(
@@ -119,12 +166,24 @@ class Effort(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.year}: {self.title}"
+        return f"{self.reported_in}: {self.title}"
+
+    @property
+    def when(self):
+        """When it happened, as the records know it: "2006-2009" (with an en dash), "2008-03"."""
+        if self.start and self.end and self.end != self.start:
+            return f"{self.start}–{self.end}"
+        return self.start or self.end
 
     def clean(self):
         errors = {}
-        if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
-            errors["year"] = implausible_year(self.year)
+        if self.reported_in is not None and not YEAR_MIN <= self.reported_in <= YEAR_MAX:
+            errors["reported_in"] = implausible_year(self.reported_in)
+        if self.start and self.end and self.end[: len(self.start)] < self.start[: len(self.end)]:
+            errors["end"] = _("It cannot end (%(end)s) before it began (%(start)s).") % {
+                "end": self.end,
+                "start": self.start,
+            }
         if not (self.title or "").strip():
             errors["title"] = _("An effort needs a title.")
         if self.kind == self.Kind.OTHER and not (self.narrative or "").strip():
