@@ -120,7 +120,7 @@ def build_report(year):
         ministry_measures=plan.measures.filter(responsible_ministries=ministry).count()
         if ministry
         else 0,
-        summary=summary_paragraphs(),
+        summary=summary_paragraphs(year),
         funding_url=funding_url,
         sections=sections,
         unrecorded=[line for line in lines if not line.recorded],
