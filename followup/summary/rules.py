@@ -5,7 +5,7 @@ tests/followup/test_summary.py tests each at its bounds."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from web.formats import count, nok, percent
@@ -67,7 +67,8 @@ def amount_text(value):
     millions = Decimal(value) / MILLION
     printed = rounded(millions)
     if printed:
-        text = gettext("NOK %(millions)s million") % {"millions": count(printed)}
+        text = ngettext("NOK %(millions)s million", "NOK %(millions)s million", int(printed))
+        text %= {"millions": count(printed)}
         return hedged(text, hedge(millions, printed))
     thousands = Decimal(value) / THOUSAND
     printed = rounded(thousands)

@@ -348,3 +348,15 @@ def test_summary_paragraphs_is_the_sections_paragraphs(balkans_and_africa):
     assert [list(map(str, parts)) for parts in summary_paragraphs(2008)] == [
         list(map(str, parts)) for parts in summary_section(2008).paragraphs
     ]
+
+
+def test_the_section_reads_in_norwegian(balkans_and_africa):
+    with translation.override("nb"):
+        written = text(summary_section(2008))
+    assert "Prosjektstøtten på Vest-Balkan ble nesten halvert mellom 2007 og 2008." in written
+    assert "For 2008–2010 har departementet allerede planlagt NOK 2 millioner" in written
+    assert "det største årlige beløpet NOK 1 million eller mindre" in written
+    assert (
+        "Tallene for regioner og land er beløpene som er utbetalt eller tildelt i 2003–2011."
+        in (written)
+    )
