@@ -144,8 +144,8 @@ def distribution(reader, notes):
     ]  # fmt: skip
     if others:
         values = {}
-        for name, row in zip(("2", "3"), others, strict=False):
-            values |= {f"share{name}": row.share, f"amount{name}": row.amount}
+        for n, row in enumerate(others, start=2):
+            values |= {f"share{n}": row.share, f"amount{n}": row.amount}
         labels = dict(zip(("second", "third"), (row.label for row in others), strict=False))
         sentences.append(t.parts(t.REGIONS_NEXT[len(others)], **labels, **values))
     return paragraph(*sentences)
@@ -170,11 +170,11 @@ def channels(reader):
     sentences = []
     for top in reader.ranked("channel", "channels", 1):
         sentences.append(t.parts(t.CHANNEL_FIRST, channel=top.label, amount=top.amount))
-    for total, members, alone, with_member in (
-        ("un", "un_members", t.UN, t.UN_MEMBER),
-        ("ngos", "ngo_members", t.NGOS, t.NGO_MEMBER),
+    for total, read, members, alone, with_member in (
+        ("un", reader.amount, "un_members", t.UN, t.UN_MEMBER),  # the family's total
+        ("ngos", reader.row_amount, "ngo_members", t.NGOS, t.NGO_MEMBER),  # the group's row
     ):
-        amount = reader.row_amount(total, total) if total == "ngos" else reader.amount(total, total)
+        amount = read(total, total)
         largest = reader.ranked(f"{total}_member", members, 1)
         if not largest:
             sentences.append(t.parts(alone, amount=amount))
