@@ -97,12 +97,12 @@ def region(names, pk):
 def country(names, pk):
     recipient = names.recipients[pk]
     key = recipient.iso2 or recipient.name
-    return Group(key, recipient.name, recipient.region.geographic, key)
+    return Group(key, names.name(recipient), recipient.region.geographic, key)
 
 
 def channel(names, pk):
     channel = names.channels[pk]
-    label = named(channel.name, channel.acronym)
+    label = named(names.name(channel), channel.acronym)
     return Group(channel.name, label, drill=channel.name, page=channel.pk)
 
 

@@ -10,15 +10,27 @@ from projects.models import AdministeringUnit, Channel, Recipient
 
 
 class Names:
-    """The reference records by id, read on first use."""
+    """The reference records by id, read on first use; with `as_of` (a year), recipients and
+    channels are named as they were then (projects.models.names: "Macedonia" in 2007)."""
+
+    def __init__(self, as_of=None):
+        self.as_of = as_of
+
+    def read(self, queryset):
+        if self.as_of is not None:
+            queryset = queryset.prefetch_related("earlier_names")
+        return queryset.in_bulk()
+
+    def name(self, record):
+        return record.name if self.as_of is None else record.name_in(self.as_of)
 
     @cached_property
     def recipients(self):
-        return Recipient.objects.select_related("region").in_bulk()
+        return self.read(Recipient.objects.select_related("region"))
 
     @cached_property
     def channels(self):
-        return Channel.objects.select_related("partner_group").in_bulk()
+        return self.read(Channel.objects.select_related("partner_group"))
 
     @cached_property
     def units(self):

@@ -20,7 +20,7 @@ from .models import ReportText
 from .overview import plan_for
 from .prose import Footnotes, blocks
 from .sections import measure_sections
-from .summary import summary_paragraphs
+from .summary import Note, summary_section
 
 SUMMARY_HEADING = _("Scope and distribution of project support")
 DEFAULT_TITLES = {
@@ -89,11 +89,9 @@ class Builder:
         doc.heading(2, f"2.2 {SUMMARY_HEADING}")
         for text in self.texts.get(Place.FIGURES_BEFORE, []):
             doc.prose(blocks(text.body, self.footnotes, self.values))
-        self.summary()
+        self.summary(self.texts.get(Place.FIGURES_NOTE, []))
         for text in self.texts.get(Place.FIGURES_AFTER, []):
             doc.prose(blocks(text.body, self.footnotes, self.values))
-        for text in self.texts.get(Place.FIGURES_NOTE, []):
-            self.footnotes.add(text.body)
         self.texts_of(Place.EVALUATION, 2, "2.3")
         start = self.section_notes(start)
         measure_sections(self, first_number=3)
@@ -104,9 +102,24 @@ class Builder:
         self.section_notes(start)
         return doc
 
-    def summary(self):
-        for parts in summary_paragraphs():
-            self.document.elements.append(Paragraph(list(parts)))
+    def summary(self, notes):
+        """Section 2.2's generated paragraphs (followup/summary), their footnotes numbered on
+        through the report; the Section's footnotes to the figures (`notes`) are marked after
+        the channels' paragraph, where the 2007 report has them."""
+        section = summary_section(self.year)
+        for number, parts in enumerate(section.paragraphs):
+            parts = [self.footnotes.add(p.text) if isinstance(p, Note) else p for p in parts]
+            if number == channels_paragraph(section):
+                parts += [self.footnotes.add(note.body) for note in notes]
+            self.document.elements.append(Paragraph(parts))
+
+
+def channels_paragraph(section):
+    """The index of the paragraph naming the channels (else the last)."""
+    for number, parts in enumerate(section.paragraphs):
+        if any(getattr(part, "key", "").startswith("channel") for part in parts):
+            return number
+    return len(section.paragraphs) - 1
 
 
 def build_report(year, draft=False):

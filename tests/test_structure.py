@@ -151,7 +151,9 @@ def signal_receivers(tree):
         if node_is_connect(node) and name.startswith(("post_", "pre_", "m2m_")):
             yield name
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "receiver":
-            yield "receiver"
+            signal = node.args[0] if node.args else None
+            if getattr(signal, "id", "").startswith(("post_", "pre_", "m2m_")):
+                yield "receiver"
 
 
 def test_no_derived_data_is_refreshed_from_a_signal():

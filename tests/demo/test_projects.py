@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from breakdowns import published
 from demo.loading import IMPORT_NAME
-from funding.models import Fact, ImportRun, YearlyAmount
+from funding.models import ClosedYear, Fact, ImportRun, YearlyAmount
 from imports.lookups import equal_shares
 from projects.models import Agreement, Project
 from tests.conftest import assert_derived_data_fresh
@@ -169,4 +170,24 @@ def test_reconcile_strict_passes_on_the_demo_data(demo, capsys):
 
 def test_the_published_figures_page_shows_every_figure_matching(demo, superuser_client):
     page = superuser_client.get("/published/").content.decode()
-    assert page.count('class="status-match"') == 35
+    # each figure matches, and 2007 (closed as the published year) is as it was closed: its
+    # one stage's total and its 35 figures
+    assert page.count('class="status-match"') == 35 + 1 + 35
+
+
+def test_a_later_years_amount_leaves_2007_as_published(demo, superuser_client, make_agreement):
+    before = ClosedYear.objects.get(year=2007).snapshot
+    make_agreement({2009: "5000000.00"}, title="Later", recipient="Nepal")
+    assert ClosedYear.objects.get(year=2007).snapshot == before
+    live = {f.key: f.computed for f in published.reconcile()}
+    closed = before["figures"]["direct_total_2000_2010"]
+    assert str(live["direct_total_2000_2010"]) != closed  # the live figure moved on
+    moved = sum(str(live[key]) != value for key, value in closed_figures(before).items())
+    page = superuser_client.get("/published/").content.decode()
+    # the 2007 stage total is as closed; each figure the 2009 amount moved is flagged
+    assert moved >= 1
+    assert page.count("changed since closing") == moved
+
+
+def closed_figures(snapshot):
+    return {key: value for key, value in snapshot["figures"].items() if value is not None}

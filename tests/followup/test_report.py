@@ -97,8 +97,9 @@ def test_report_texts_take_their_place_with_lists_footnotes_and_the_records_coun
     assert report.elements[1].parts[0] == "The plan has 37 measures, 15 ours."
     assert report.elements[3].notes == [(1, "As the plan says.")]
     assert "2.3 Evaluation" in report.headings[-1]
-    notes = [e for e in report.elements if e.kind == "notes"]
-    assert notes[-1].notes == [(2, "Yet.")]  # numbered on through the report
+    notes = [note for e in report.elements if e.kind == "notes" for note in e.notes]
+    assert [n for n, _text in notes] == list(range(1, len(notes) + 1))  # on through the report
+    assert notes[-1][1] == "Yet." and notes[0][1] == "As the plan says."
 
 
 def test_an_effort_reported_in_a_year_is_in_that_years_report_whenever_it_happened(
