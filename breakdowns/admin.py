@@ -15,12 +15,14 @@ from django.utils.translation import gettext_lazy
 from funding.models import ClosedYear
 from history.admin import HistoryAdmin
 
-from .closing import ClosingError, reopen_year, save_closing
+from .closing import REASON_MAX, ClosingError, reopen_year, save_closing
 
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label=gettext_lazy("Why is the year reopened?"), widget=forms.Textarea, max_length=2000
+        label=gettext_lazy("Why is the year reopened?"),
+        widget=forms.Textarea,
+        max_length=REASON_MAX,
     )
 
 

@@ -9,11 +9,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from funding.models import ORE, ClosedYear, Fact, YearlyAmount
 
 from .published import snapshot
+
+REASON_MAX = 100  # simple-history's history_change_reason column
 
 
 class ClosingError(Exception):
@@ -48,7 +51,7 @@ def save_closing(closed, user, figures_path=None):
     closed.closed_by, closed.closed_at = user, timezone.now()
     closed.snapshot = {"figures": snapshot(figures_path), "year_totals": year_totals(closed.year)}
     closed._history_user = user
-    closed._change_reason = closed.note
+    closed._change_reason = Truncator(closed.note).chars(REASON_MAX)  # the history's column
     closed.save()
 
 
@@ -56,6 +59,11 @@ def reopen_year(year, *, user=None, reason):
     """Reopen `year`: its amounts may change again. The history keeps the closing record."""
     if not reason.strip():
         raise ClosingError(_("Say why the year is reopened (--reason)."))
+    if len(reason.strip()) > REASON_MAX:
+        raise ClosingError(
+            _("Keep the reason within %(max)s characters; it has %(length)s.")
+            % {"max": REASON_MAX, "length": len(reason.strip())}
+        )
     with transaction.atomic():
         closed = ClosedYear.objects.select_for_update().filter(year=year).first()
         if closed is None:

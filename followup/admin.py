@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib import admin
+from django.forms.models import BaseModelFormSet
 from django.utils.translation import gettext_lazy as _
 
-from history.admin import HistoryAdmin, LabelledTabularInline
+from history.admin import HistoryAdmin, LabelledFormSetMixin, LabelledTabularInline
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
 
@@ -21,6 +22,10 @@ class EffortForm(forms.ModelForm):
         error_messages = {"measures": {"required": NO_MEASURE}}
 
 
+class LabelledChangelistFormSet(LabelledFormSetMixin, BaseModelFormSet):
+    """The changelist's order inputs, each named with its row (axe's `label` rule)."""
+
+
 @admin.register(Effort)
 class EffortAdmin(HistoryAdmin):
     form = EffortForm
@@ -29,6 +34,7 @@ class EffortAdmin(HistoryAdmin):
         "title", "reported_in", "order", "heading", "kind", "measure_numbers", "unit",
         "organisation",
     ]  # fmt: skip
+    list_editable = ["order"]  # editors set the report's order from the list
     list_filter = ["reported_in", "measures", "kind", "unit", "region", "demo"]
     list_select_related = ["unit", "organisation", "heading__parent"]
     search_fields = ["title", "narrative", "source", "organisation__name"]
@@ -39,6 +45,9 @@ class EffortAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("measures")
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=LabelledChangelistFormSet, **kwargs)
 
     @admin.display(description=_("measures"))
     def measure_numbers(self, obj):

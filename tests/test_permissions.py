@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, get_resolver, resolve
 from django.utils import timezone
 
-from followup.models import Effort
+from followup.models import Effort, ReportHeading, ReportText
 from funding.models import ClosedYear, ImportRun
 from international.models import Instrument
 from measures.models import Measure, MeasureStatus
@@ -282,9 +282,11 @@ def samples(users, make_agreement):
     ImportRun.objects.create(file_name="list.csv", started=timezone.now(), succeeded=True)
     measure = Measure.objects.get(plan__start_year=2006, number=2)
     MeasureStatus.objects.create(measure=measure, year=2007, status="ongoing")
-    Effort.objects.create(year=2007, kind="other", title="Talks", narrative="x").measures.add(
-        measure
-    )
+    Effort.objects.create(
+        reported_in=2007, kind="other", title="Talks", narrative="x"
+    ).measures.add(measure)
+    ReportHeading.objects.create(kind=ReportHeading.Kind.GENERAL, label="General efforts")
+    ReportText.objects.create(year=2007, place=ReportText.Place.EVALUATION, body="Evaluated.")
     common = {"user_agent": "test", "ip_address": "127.0.0.9", "username": "x", "path_info": "/"}
     AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=1, **common)
     AccessLog.objects.create(**common)

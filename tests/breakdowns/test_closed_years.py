@@ -55,6 +55,17 @@ def test_the_commands_refuse_what_makes_no_sense(db):
         close(2009, "--note", "x", "--user", "nobody")
     with pytest.raises(CommandError, match="Say why"):
         close(2009, "--note", " ")
+    with pytest.raises(CommandError, match="within 100 characters; it has 101"):
+        call_command("reopen_year", "2007", "--reason", "x" * 101)
+    assert ClosedYear.objects.filter(year=2007).exists()
+
+
+def test_a_long_note_is_kept_whole_and_shortened_in_the_history(db):
+    close(2007, "--note", "Published. " * 30)
+    closed = ClosedYear.objects.get()
+    assert closed.note == ("Published. " * 30).strip()
+    reason = closed.history.get().history_change_reason
+    assert len(reason) == 100 and reason.startswith("Published. Published.")
 
 
 WIDE = "Project title,Agreement partner,Country,Administering unit,Measures,2007,2008\n"
@@ -92,6 +103,8 @@ def test_an_unchanged_amount_of_a_closed_year_lets_the_rest_import(tmp_path, db)
 
 def test_the_demo_loader_leaves_a_closed_year_alone(db):
     call_command("load_demo", stdout=io.StringIO())
+    # the demo closes 2007 itself; staff take the closure over, which the loader must respect
+    call_command("reopen_year", "2007", "--reason", "staff check", stdout=io.StringIO())
     close(2007, "--note", "published")
     before = snapshot()
     with pytest.raises(CommandError, match="2007 is a closed reporting year"):

@@ -27,7 +27,10 @@ def site_pages():
     channel = Channel.objects.filter(projects__isnull=False).order_by("pk").first()
     plan = f"{measure.plan.start_year}-{measure.plan.end_year}"
     instrument = Instrument.objects.order_by("pk").first()
-    year = Effort.objects.order_by("-year").values_list("year", flat=True).first() or 2007
+    year = (
+        Effort.objects.order_by("-reported_in").values_list("reported_in", flat=True).first()
+        or 2007
+    )
     pages = [
         ("overview", "/"),
         ("breakdowns", "/breakdowns/"),
@@ -42,6 +45,7 @@ def site_pages():
         ("measure", f"/measures/{plan}/{measure.number}/"),
         ("measure, the plan's own years", f"/measures/{plan}/{measure.number}/?years=plan"),
         ("report", f"/report/{year}/"),
+        ("report, the working draft", f"/report/{year}/?draft=1"),
         ("instruments", "/instruments/"),
         ("instrument", f"/instruments/{instrument.pk}/"),
         ("organisations", "/organisations/"),
@@ -53,6 +57,9 @@ def site_pages():
         ("project change form", f"/admin/projects/project/{project.pk}/change/"),
         ("plan change form (goals inline)", f"/admin/measures/plan/{measure.plan_id}/change/"),
         ("measure change form (statuses inline)", f"/admin/measures/measure/{measure.pk}/change/"),
+        ("effort changelist (the report's order)", f"/admin/followup/effort/?reported_in={year}"),
+        ("report heading changelist", "/admin/followup/reportheading/"),
+        ("report text add form", "/admin/followup/reporttext/add/"),
         ("project entry page", "/projects/enter/"),
         ("project entry page, editing", f"/projects/{project.pk}/edit/"),
     ]
