@@ -9,9 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from breakdowns.published import snapshot
 from followup.models import Effort, ReportText
 from followup.report import build_report
 from funding.models import ClosedYear
+
+from tests.imports.importing import run_import, write
 
 from . import seed
 from .reading import html_headings, word, word_headings, word_text
@@ -100,3 +103,20 @@ def test_2007_is_closed_as_the_published_year_and_reloading_changes_nothing(demo
     call_command("load_demo")
     assert list(Effort.objects.order_by("pk").values_list("pk", "title")) == before
     assert ClosedYear.objects.get(year=2007).pk == closed.pk
+
+
+def test_a_2009_amount_leaves_what_2007_published_as_it_was(demo, analyst_client, tmp_path):
+    """The closed year keeps its published figures and its own money; the live figures (and the
+    report's sentences on the list's later plans) move with the new amount, and /published/
+    flags the drift beside the figures as closed."""
+    closed = ClosedYear.objects.get(year=2007).snapshot
+    spent = "around NOK 200 million was paid out or allocated from 2003 to the end of 2007"
+    assert spent in text_of(analyst_client.get("/report/2007/").content.decode())
+    assert "changed since closing" not in analyst_client.get("/published/").content.decode()
+    header = "Project title,Agreement partner,Country,Administering unit,Measures,2009\n"
+    row = "Later support,Norwegian Church Aid,Albania,West Balkans Section,1,5000000\n"
+    assert run_import(write(tmp_path, header + row))[0] == 0
+    assert snapshot()["direct_total_2000_2010"] != closed["figures"]["direct_total_2000_2010"]
+    assert ClosedYear.objects.get(year=2007).snapshot == closed
+    assert spent in text_of(analyst_client.get("/report/2007/").content.decode())
+    assert "changed since closing" in analyst_client.get("/published/").content.decode()
