@@ -13,7 +13,6 @@ from breakdowns.published import snapshot
 from followup.models import Effort, ReportText
 from followup.report import build_report
 from funding.models import ClosedYear
-
 from tests.imports.importing import run_import, write
 
 from . import seed
