@@ -17,7 +17,10 @@ PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 
 
 class Command(BaseCommand):
-    help = "Writes the draft of the yearly report for YEAR as a Word file or a print-ready page."
+    help = (
+        "Writes the yearly report for YEAR (with --draft, the working draft) as a Word file or "
+        "a print-ready page."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("year")
