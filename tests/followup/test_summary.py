@@ -30,6 +30,9 @@ from followup.summary.rules import (
     share_words,
 )
 
+# With the db tests, before pytest-django's transactional tests flush the migrations' data.
+pytestmark = pytest.mark.django_db
+
 D = Decimal
 NBSP = "\u00a0"
 REPORT = Path(settings.BASE_DIR) / "fixtures" / "sources" / "mfa-trafficking-report-2007.txt"
