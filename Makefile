@@ -19,7 +19,7 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_admin
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 IATI_REPORTING_ORG_REF="$${IATI_REPORTING_ORG_REF:-NO-BRC-972417920}" IATI_REPORTING_ORG_NAME="$${IATI_REPORTING_ORG_NAME:-Norwegian Ministry of Foreign Affairs}" IATI_REPORTING_ORG_TYPE="$${IATI_REPORTING_ORG_TYPE:-10}" $(PY) manage.py runserver 127.0.0.1:8000
 
 # Production-like, locally: DEBUG off, static files collected, gunicorn on 127.0.0.1:8000.
 # SECRET_KEY comes from the environment, else from .secret_key (generated once, git-ignored).

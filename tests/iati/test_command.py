@@ -27,6 +27,20 @@ def run(*args, err=None):
     return out.getvalue(), err.getvalue()
 
 
+def test_the_demo_data_as_loaded_exports_valid_with_a_sector_on_every_activity(demo, tmp_path):
+    path = tmp_path / "activities.xml"
+    out, err = run("-o", str(path), "--validate")
+    count = Agreement.objects.filter(amounts__isnull=False).distinct().count()
+    valid = "valid (IATI 2.03 schema, codelists and ruleset)"
+    assert (out, err) == (f"{count} activities written to {path}; {valid}.\n", "")
+    activities = etree.parse(str(path)).getroot()
+    assert len(activities) == count == 158
+    assert all(len(activity.findall("sector")) == 1 for activity in activities)
+    fillers = Project.objects.filter(demo="filler")
+    assert set(fillers.values_list("purpose_code", flat=True)) == {"15190"}
+    assert not Project.objects.exclude(demo="").filter(purpose_code="").exists()
+
+
 def test_the_demo_data_exports_valid_once_every_project_has_a_purpose_code(demo, tmp_path):
     Project.objects.update(purpose_code="15190")
     path = tmp_path / "activities.xml"

@@ -61,7 +61,19 @@ def test_it_says_what_is_missing_while_the_reporting_org_is_unset(analyst_client
     settings.IATI_REPORTING_ORG_NAME = ""
     response = analyst_client.get(URL)
     assert response.status_code == 503
-    assert b"IATI_REPORTING_ORG_NAME" in response.content
+    assert [t.name for t in response.templates][:2] == ["iati/not_configured.html", "base.html"]
+    page = response.content.decode()
+    assert "for an administrator of the site" in page
+    assert "<code>IATI_REPORTING_ORG_NAME</code></td><td><code>Norwegian Ministry of " in page
+    assert page.count("(not set)") == 1
+    assert f'href="{reverse("iati:docs")}"' in page
+
+
+def test_the_setup_link_gives_the_iati_documentation(analyst_client):
+    response = analyst_client.get(reverse("iati:docs"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert b"IATI_REPORTING_ORG_REF" in b"".join(response.streaming_content)
 
 
 @pytest.mark.parametrize("agreements", [3, 60])
