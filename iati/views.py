@@ -4,7 +4,7 @@ not set up links."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -34,7 +34,8 @@ def activities_xml(request):
         export = export_iati(f.amounts())
     except NotConfigured as error:
         return not_configured(request, error)
-    response = HttpResponse(export.xml(), content_type="application/xml; charset=utf-8")
+    # Written while it is sent: the document is never whole in memory (docs/iati.md).
+    response = StreamingHttpResponse(export.pieces(), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="iati-activities.xml"'
     return response
 

@@ -122,3 +122,13 @@ def test_validate_names_an_unknown_code_and_the_code_meant(make_agreement, tmp_p
         "IATI Sector codelist (did you mean 15110 “Public sector policy and administrative "
         "management”?)\n"
     )
+
+
+@pytest.mark.parametrize("validate", [[], ["--validate"]])
+def test_it_streams_to_stdout_with_or_without_validation(make_agreement, capfdbinary, validate):
+    for n in range(3):
+        make_agreement(title=f"Project {n}", purpose_code="15190")
+    _, err = run("-o", "-", "--quiet", *validate)
+    document = etree.fromstring(capfdbinary.readouterr().out)
+    assert [a.findtext("title/narrative") for a in document] == [f"Project {n}" for n in range(3)]
+    assert err.startswith("3 activities written to stdout")

@@ -6,9 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from lxml import etree
 
 from breakdowns.filters import funding_filter
-from iati.export import export_iati
+from iati.export import Export
 from iati.reference import NotConfigured
 from projects.models import Project
 from web.progress import Progress
@@ -46,12 +47,17 @@ class Command(BaseCommand):
             raise CommandError(_("Invalid filters: %(errors)s") % {"errors": f.errors.as_text()})
         progress = Progress.for_command(self, options["quiet"])
         try:
-            export = export_iati(f.amounts(), validate=options["validate"], progress=progress)
+            export = Export(f.amounts())
         except NotConfigured as error:
             raise CommandError(str(error)) from None
+        try:
+            progress.phase(_("Writing activities"), total=export.total())
+            write(options["output"], export, progress.update, keep=options["validate"])
+            if options["validate"]:
+                progress.phase(_("Validating"))
+                export.validate(written(options["output"], export))
         finally:
             progress.finish()
-        write(options["output"], export.xml())
         where = "stdout" if options["output"] == "-" else options["output"]
         summary = ngettext(
             "%(count)s activity written to %(where)s",
@@ -96,13 +102,25 @@ def filters(options):
     return query
 
 
-def write(path, data):
+def write(path, export, progress, keep=False):
+    """Stream the document to `path` (or stdout), a piece at a time; to stdout and `keep`
+    (to be validated), whole."""
     if path == "-":
-        sys.stdout.buffer.write(data)
+        if keep:
+            sys.stdout.buffer.write(export.xml())
+        else:
+            export.write(sys.stdout.buffer, progress)
         sys.stdout.flush()
         return
     try:
         with open(path, "wb") as out:
-            out.write(data)
+            export.write(out, progress)
     except OSError as exc:
         raise CommandError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def written(path, export):
+    """The document as written, to validate."""
+    if path == "-":
+        return export.tree
+    return etree.parse(path, etree.XMLParser(huge_tree=True))
