@@ -7,7 +7,10 @@ from functools import cached_property
 from django.utils import timezone
 from lxml import etree
 
+from funding.models import Fact
+
 from .activities import write_activities
+from .organisation import write_organisation
 from .reference import agreements, reporter
 from .rules import ERROR, findings
 
@@ -84,8 +87,28 @@ class Export:
         return self
 
 
-def export_iati(amounts, *, validate=False, today=None):
-    """The agreements of `amounts` as an `Export`; with `validate`, its problems too (the
-    document is then built in memory)."""
-    export = Export(amounts, today)
+class OrganisationExport(Export):
+    """The reporting organisation's budgets and expenditure, from the amounts of `amounts`, as
+    an IATI organisation file (organisation.py); `count` is its number of budgets and
+    expenditures."""
+
+    def total(self):
+        return None
+
+    def pieces(self, progress=None):
+        facts = Fact.objects.filter(pk__in=self.amounts.values("pk"))
+        out = Pieces()
+        for n in write_organisation(out, facts, self.reporter):
+            if n is not None:
+                self.count = max(n - 3, 0)  # the identifier, name and reporting-org come first
+                if progress:
+                    progress(n)
+            if out.size >= PIECE or n is None:
+                yield out.take()
+
+
+def export_iati(amounts, *, validate=False, today=None, organisation=False):
+    """The agreements of `amounts` as an `Export` (with `organisation`, the organisation file);
+    with `validate`, its problems too (the document is then built in memory)."""
+    export = (OrganisationExport if organisation else Export)(amounts, today)
     return export.validate() if validate else export

@@ -1,6 +1,6 @@
 """`/iati/activities.xml`: the agreements the breakdown filters select, as IATI 2.03, written
-while it is sent; `/iati/setup/`, docs/iati.md as text, which the page saying that the export is
-not set up links."""
+while it is sent; `/iati/organisation.xml`, the organisation file; `/iati/setup/`, docs/iati.md
+as text, which the page saying that the export is not set up links."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
@@ -37,6 +37,25 @@ def activities_xml(request):
     # Written while it is sent: the document is never whole in memory (docs/iati.md).
     response = StreamingHttpResponse(export.pieces(), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="iati-activities.xml"'
+    return response
+
+
+@login_required
+@permission_required("projects.view_agreement", raise_exception=True)
+@require_GET
+def organisation_xml(request):
+    """The reporting organisation's budgets and expenditure (organisation.py), of the amounts
+    the breakdown filters select."""
+    f = funding_filter(request.GET)
+    if not f.is_valid():
+        errors = "\n".join(f"{name}: {' '.join(e)}" for name, e in f.errors.items())
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    try:
+        export = export_iati(f.amounts(), organisation=True)
+    except NotConfigured as error:
+        return not_configured(request, error)
+    response = StreamingHttpResponse(export.pieces(), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="iati-organisation.xml"'
     return response
 
 

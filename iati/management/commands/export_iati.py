@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from lxml import etree
 
 from breakdowns.filters import funding_filter
-from iati.export import Export
+from iati.export import Export, OrganisationExport
 from iati.reference import NotConfigured
 from projects.models import Project
 from web.progress import Progress
@@ -39,6 +39,11 @@ class Command(BaseCommand):
                 "exit 1 on any error."
             ),
         )
+        parser.add_argument(
+            "--organisation",
+            action="store_true",
+            help="Write the IATI organisation file (budgets and expenditure) instead.",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
 
     def handle(self, *args, **options):
@@ -47,11 +52,13 @@ class Command(BaseCommand):
             raise CommandError(_("Invalid filters: %(errors)s") % {"errors": f.errors.as_text()})
         progress = Progress.for_command(self, options["quiet"])
         try:
-            export = Export(f.amounts())
+            kind = OrganisationExport if options["organisation"] else Export
+            export = kind(f.amounts())
         except NotConfigured as error:
             raise CommandError(str(error)) from None
         try:
-            progress.phase(_("Writing activities"), total=export.total())
+            writing = _("Writing the organisation file") if options["organisation"] else None
+            progress.phase(writing or _("Writing activities"), total=export.total())
             write(options["output"], export, progress.update, keep=options["validate"])
             if options["validate"]:
                 progress.phase(_("Validating"))
@@ -59,11 +66,18 @@ class Command(BaseCommand):
         finally:
             progress.finish()
         where = "stdout" if options["output"] == "-" else options["output"]
-        summary = ngettext(
-            "%(count)s activity written to %(where)s",
-            "%(count)s activities written to %(where)s",
-            export.count,
-        ) % {"count": export.count, "where": where}
+        if options["organisation"]:
+            summary = ngettext(
+                "Organisation file with %(count)s budget or expenditure written to %(where)s",
+                "Organisation file with %(count)s budgets and expenditures written to %(where)s",
+                export.count,
+            ) % {"count": export.count, "where": where}
+        else:
+            summary = ngettext(
+                "%(count)s activity written to %(where)s",
+                "%(count)s activities written to %(where)s",
+                export.count,
+            ) % {"count": export.count, "where": where}
         self.report(export, summary, options)
 
     def report(self, export, summary, options):
@@ -81,7 +95,11 @@ class Command(BaseCommand):
                 )
                 % {"summary": summary, "count": len(export.problems)}
             )
-        if options["validate"]:
+        if options["validate"] and options["organisation"]:
+            summary += _(
+                "; valid (IATI 2.03 codelists and ruleset; the organisation schema is not vendored)"
+            )
+        elif options["validate"]:
             summary += _("; valid (IATI 2.03 schema, codelists and ruleset)")
         if export.warnings:
             summary += ngettext(
