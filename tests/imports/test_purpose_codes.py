@@ -2,6 +2,11 @@
 an unknown one refused naming line, column and value with the code meant, a withdrawn one
 imported with a warning (docs/iati.md, "Purpose codes")."""
 
+from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
 from funding.models import ImportRun
 from projects.models import Project
 
@@ -50,4 +55,25 @@ def test_a_withdrawn_purpose_code_is_imported_with_a_warning(db, tmp_path):
         'Warning: line 2, column "Purpose code", value "15162": 15162 (Human rights) is a '
         "withdrawn DAC purpose code; use an active one, e.g. 15160 (Human rights).\n"
     )
+    assert Project.objects.get(title="Shelter").purpose_code == "15162"
+
+
+def test_the_admin_shows_a_withdrawn_codes_warning_on_the_preview_and_after_the_import(
+    client, django_user_model
+):
+    user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_yearlyamount", "view_yearlyamount"])
+    )
+    client.force_login(user)
+    url = reverse("admin:funding_yearlyamount_import")
+    content = (HEAD + ROW.format("15162")).encode()
+    upload = SimpleUploadedFile("list.csv", content)
+    form = {"file": upload, "format": "auto", "status": "allocated"}
+    preview = client.post(url, form)
+    warning = "15162 (Human rights) is a withdrawn DAC purpose code"
+    assert warning in preview.content.decode()
+    done = client.post(url, {"token": preview.context["token"]})
+    assert done.status_code == 302
+    assert any(warning in str(m) for m in get_messages(done.wsgi_request))
     assert Project.objects.get(title="Shelter").purpose_code == "15162"
