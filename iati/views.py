@@ -60,6 +60,7 @@ def organisation_xml(request):
 
 
 @login_required
+@permission_required("projects.view_agreement", raise_exception=True)
 @require_GET
 def docs(request):
     """docs/iati.md as it is in the code (plain text: the site renders no Markdown)."""
