@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0
 
-.PHONY: install run serve loadtest test lint fmt bench bench-import bench-breakdowns browser-deps \
+.PHONY: install run serve loadtest test lint fmt bench bench-import bench-breakdowns bench-iati browser-deps \
 	gettext-deps messages
 
 $(VENV)/.installed: pyproject.toml
@@ -19,7 +19,7 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_admin
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 IATI_REPORTING_ORG_REF="$${IATI_REPORTING_ORG_REF:-NO-BRC-972417920}" IATI_REPORTING_ORG_NAME="$${IATI_REPORTING_ORG_NAME:-Norwegian Ministry of Foreign Affairs}" IATI_REPORTING_ORG_TYPE="$${IATI_REPORTING_ORG_TYPE:-10}" $(PY) manage.py runserver 127.0.0.1:8000
 
 # Production-like, locally: DEBUG off, static files collected, gunicorn on 127.0.0.1:8000.
 # SECRET_KEY comes from the environment, else from .secret_key (generated once, git-ignored).
@@ -72,7 +72,7 @@ messages: install gettext-deps
 
 # Benchmarks need DATABASE_URL=postgres://…; each creates and drops its own scratch database.
 BENCH_ROWS ?= 50000
-bench: bench-import bench-breakdowns
+bench: bench-import bench-breakdowns bench-iati
 
 bench-import: install
 	$(TEST_ENV) $(PY) manage.py bench_import --rows $(BENCH_ROWS)
@@ -84,3 +84,8 @@ test: lint browser-deps gettext-deps
 
 bench-breakdowns: install
 	$(TEST_ENV) $(PY) manage.py bench_breakdowns $(BENCH_ARGS)
+
+# The IATI export's peak memory (iati_export_peak_mb; goal 300 MB at 1 000 000 amounts).
+BENCH_IATI_AMOUNTS ?= 1000000
+bench-iati: install
+	$(TEST_ENV) $(PY) manage.py bench_iati --amounts $(BENCH_IATI_AMOUNTS)

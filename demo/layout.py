@@ -55,6 +55,7 @@ class DemoAgreement:
     description: str = ""
     source: str = ""
     fixed: list = field(default_factory=list)  # amounts fixed in advance, one per year
+    purpose_code: str = ""  # the DAC purpose code (docs/iati.md, "Purpose codes")
 
     @property
     def years(self):
@@ -90,6 +91,7 @@ def narrative():
                 demo="narrative",
                 description=row["description"],
                 source=f"Report 2007, section {row['section']}: “{row['quote']}”",
+                purpose_code=row["purpose_code"],
             )
         )
     return agreements
@@ -119,6 +121,13 @@ def filler_source(recipient):
     return f"{head}{quote if len(quote) <= room else quote[: room - 1] + '…'}”"
 
 
+# A filler stands in for an agreement of the report's appended list of which nothing is known but
+# that it works against trafficking in human beings: the last rule of docs/iati.md's "Purpose
+# codes" fits it, 15190 (migration and mobility, "preventing and combating trafficking in human
+# beings").
+FILLER_PURPOSE_CODE = "15190"
+
+
 def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
     return DemoAgreement(
         key=f"filler-{n:03d}",
@@ -136,6 +145,7 @@ def filler(n, channel, recipient, unit, first, last, objective="main", measures=
             "report's appended list so that counts and totals match its portfolio."
         ),
         source=filler_source(recipient),
+        purpose_code=FILLER_PURPOSE_CODE,
     )
 
 

@@ -65,6 +65,7 @@ def demo_records():
                 "description": a.description,
                 "source": a.source[:SOURCE_LENGTH],
                 "demo": a.demo,
+                "purpose_code": a.purpose_code,
             },
         )
     return [
@@ -91,7 +92,13 @@ def wanted_state(records):
     for r in records:
         shares = zip(r["measures"], equal_shares(len(r["measures"])), strict=True)
         key = (r["title"], r["channel"], r["recipient"])
-        fields = (r["objective"], r["description"].strip(), r["source"].strip(), r["demo"])
+        fields = (
+            r["objective"],
+            r["description"].strip(),
+            r["source"].strip(),
+            r["demo"],
+            r["purpose_code"],
+        )
         projects.add((*key, *fields, frozenset(shares)))
         first, last = agreements.get((*key, r["unit"]), (r["year"], r["year"]))
         agreements[(*key, r["unit"])] = (min(first, r["year"]), max(last, r["year"]))
@@ -110,7 +117,7 @@ def loaded_state():
     projects = {
         (*row[1:], frozenset(shares.get(row[0], ())))
         for row in Project.objects.exclude(demo="").values_list(
-            "pk", *key, "objective", "description", "source", "demo"
+            "pk", *key, "objective", "description", "source", "demo", "purpose_code"
         )
     }
     agreements = set(

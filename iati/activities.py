@@ -135,8 +135,12 @@ def money(activity, amounts, today):
 
 
 def activity(parent, agreement, reporter, today):
+    """The agreement's `iati-activity`, appended to `parent` (or standing alone)."""
     project = agreement.project
-    element = sub(parent, "iati-activity", default_currency=CURRENCY)
+    if parent is None:
+        element = etree.Element("iati-activity", {"default-currency": CURRENCY})
+    else:
+        element = sub(parent, "iati-activity", default_currency=CURRENCY)
     element.set("{http://www.w3.org/XML/1998/namespace}lang", LANGUAGE)
     etree.SubElement(element, "iati-identifier").text = identifier(agreement, reporter)
     sub(element, "reporting-org", reporter.name, ref=reporter.ref, type=reporter.type)
@@ -157,14 +161,35 @@ def activity(parent, agreement, reporter, today):
     return element
 
 
-def activities(agreements, reporter, today=None, progress=None):
-    """The `iati-activities` document (an lxml tree) for `agreements`, their amounts
-    prefetched; `progress(n)` is called after each activity."""
+def activities(agreements, reporter, today=None):
+    """The `iati-activities` document for `agreements` as an lxml tree (for tests and small
+    documents; the export streams, `write_activities`)."""
     today = today or timezone.localdate()
-    now = timezone.now().replace(microsecond=0).isoformat()
-    root = etree.Element("iati-activities", {"version": VERSION, "generated-datetime": now})
-    for n, agreement in enumerate(agreements, 1):
+    root = etree.Element("iati-activities", root_attributes())
+    for agreement in agreements:
         activity(root, agreement, reporter, today)
-        if progress:
-            progress(n)
     return etree.ElementTree(root)
+
+
+def root_attributes():
+    now = timezone.now().replace(microsecond=0).isoformat()
+    return {"version": VERSION, "generated-datetime": now}
+
+
+def write_activities(out, agreements, reporter, today=None, progress=None):
+    """Write the `iati-activities` document for `agreements` to `out` (anything with
+    `write(bytes)`) one activity at a time: only one activity is ever held as XML, so memory
+    does not grow with the document. Yields after each activity (after calling `progress(n)`),
+    so that a caller can pass on what has been written so far."""
+    today = today or timezone.localdate()
+    with etree.xmlfile(out, encoding="UTF-8", buffered=False) as xf:
+        xf.write_declaration()
+        with xf.element("iati-activities", root_attributes()):
+            xf.write("\n")
+            for n, agreement in enumerate(agreements, 1):
+                xf.write(activity(None, agreement, reporter, today), pretty_print=True)
+                if progress:
+                    progress(n)
+                yield n
+    out.write(b"\n")
+    yield None

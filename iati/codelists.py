@@ -62,14 +62,14 @@ def codelist(name):
 
 @cache
 def mappings():
-    """mapping.xml's mappings for activity documents (those for organisation files left out)."""
+    """mapping.xml's mappings, for activity documents and organisation files alike (a path of
+    one selects nothing in the other)."""
     root = etree.parse(str(FOLDER / "mapping.xml")).getroot()
     found = []
     for mapping in root.iter("mapping"):
         path = mapping.findtext("path").strip()
-        if not path.startswith("//iati-organisation"):
-            condition = (mapping.findtext("condition") or "").strip()
-            found.append(Mapping(path, mapping.find("codelist").get("ref"), condition))
+        condition = (mapping.findtext("condition") or "").strip()
+        found.append(Mapping(path, mapping.find("codelist").get("ref"), condition))
     return tuple(found)
 
 
@@ -99,7 +99,7 @@ def common_start(a, b):
 def where(mapping, value):
     """The value's place as a reader finds it: `sector/@code`, `iati-activities/@version`."""
     element = value.getparent()
-    place = re.sub(r"^//(iati-activity/)?", "", mapping.path)
+    place = re.sub(r"^//(iati-activity/|iati-organisation/)?", "", mapping.path)
     if place.startswith("@"):  # //@xml:lang: any element's
         place = f"{element.tag}/{place}"
     return place

@@ -12,10 +12,21 @@ from measures.reference import reference_rows
 from projects.models import Agreement
 
 SETTINGS = ("IATI_REPORTING_ORG_REF", "IATI_REPORTING_ORG_NAME", "IATI_REPORTING_ORG_TYPE")
+# What docs/iati.md and .env.example propose (the register number to be confirmed by the Ministry).
+PROPOSED = {
+    "IATI_REPORTING_ORG_REF": "NO-BRC-972417920",
+    "IATI_REPORTING_ORG_NAME": "Norwegian Ministry of Foreign Affairs",
+    "IATI_REPORTING_ORG_TYPE": "10",
+}
 
 
 class NotConfigured(Exception):
-    """The reporting organisation is not set: nothing can be exported."""
+    """The reporting organisation is not set: nothing can be exported. `missing` names the
+    settings to set."""
+
+    def __init__(self, message, missing=()):
+        super().__init__(message)
+        self.missing = list(missing)
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,8 @@ def reporter():
                 "The IATI export needs the reporting organisation: set %(names)s (see "
                 "docs/iati.md; the Ministry's would be NO-BRC-972417920, to be confirmed)."
             )
-            % {"names": ", ".join(missing)}
+            % {"names": ", ".join(missing)},
+            missing,
         )
     return Reporter(*(getattr(settings, name) for name in SETTINGS))
 

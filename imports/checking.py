@@ -13,6 +13,7 @@ from functools import partial
 from django.utils.translation import gettext as _
 
 from history.spreadsheets import unescape
+from projects.purpose_codes import purpose_code_error, purpose_code_warning
 
 from .schema import SCHEMA
 from .values import parse_amount, parse_year
@@ -80,6 +81,7 @@ class RowCheck:
         values = {"line": row.line}
         self.check_references(row, values)
         self.check_texts(row, values)
+        self.check_purpose_code(row, values)
         self.check_words(row, values)
         self.check_measures(row, values)
         amounts = self.check_amounts(row)
@@ -121,6 +123,18 @@ class RowCheck:
             values[name] = value = unescape(value) if value[0] == "'" else value
             if max_length and len(value) > max_length:
                 self.errors.add(row.line, header, value, too_long)
+
+    def check_purpose_code(self, row, values):
+        """A DAC purpose code of the vendored list (projects/purpose_codes.py): an unknown one
+        is an error suggesting the nearest, a withdrawn one a warning (docs/iati.md)."""
+        header, _value = row.cells.get("purpose_code", NO_CELL)
+        value = values.get("purpose_code")
+        if not value:
+            return
+        if message := purpose_code_error(value):
+            self.errors.add(row.line, header, value, message)
+        elif message := purpose_code_warning(value):
+            self.errors.warn(row.line, header, value, message)
 
     def check_words(self, row, values):
         for column in self.schema.with_words:

@@ -41,10 +41,16 @@ class RowError:
 
 
 class ErrorList:
-    """Collects every error, keeping the first MAX_ERRORS."""
+    """Collects every error, keeping the first MAX_ERRORS, and the warnings (which do not stop
+    an import: a withdrawn purpose code), the first MAX_ERRORS of them."""
 
     def __init__(self):
         self.kept, self.count = [], 0
+        self.warnings = []
+
+    def warn(self, line, column, value, message):
+        if len(self.warnings) < MAX_ERRORS:
+            self.warnings.append(RowError(line, column, value, message))
 
     def add(self, line, column, value, message):
         self.count += 1

@@ -71,6 +71,7 @@ class ImportResult:
     run: ImportRun
     errors: list = field(default_factory=list)  # of dicts: line, column, value, message, text
     preview: list = field(default_factory=list)  # the first amounts with their action
+    warnings: list = field(default_factory=list)  # RowErrors that did not stop the import
 
     @property
     def ok(self):
@@ -296,4 +297,4 @@ def _finish(run, errors, counts, created):
         run.units_created = created.get("unit", [])
         preview = counts.preview
     run.save()
-    return ImportResult(run=run, errors=run.errors, preview=preview)
+    return ImportResult(run=run, errors=run.errors, preview=preview, warnings=errors.warnings)

@@ -156,6 +156,8 @@ def confirm(request, model_admin, context):
         return TemplateResponse(request, "imports/upload.html", context)
     stored.unlink(missing_ok=True)
     messages.success(request, result.summary)
+    for warning in result.warnings:
+        messages.warning(request, str(warning))
     return redirect(reverse("admin:funding_importrun_change", args=[result.run.pk]))
 
 

@@ -106,3 +106,24 @@ def test_every_page_meets_wcag_21_aa(browser, live_server, demo_data, editor, la
         context.close()
     failing = {name: rules for name, rules in found.items() if rules}
     assert not failing, "\n".join(f"{name}: {rules}" for name, rules in failing.items())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_iati_setup_page_meets_wcag_21_aa(browser, live_server, editor, settings, language):
+    """The page an IATI file answers while the reporting organisation is not set (503)."""
+    settings.IATI_REPORTING_ORG_REF = ""
+    context = browser.new_context(base_url=live_server.url, locale=language)
+    page = context.new_page()
+    try:
+        page.goto("/accounts/login/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "editor-pw-123")
+        page.click("form.login button[type=submit]")
+        page.wait_for_load_state()
+        for path in ("/iati/activities.xml", "/iati/organisation.xml"):
+            response = page.goto(path)
+            assert response.status == 503, (path, response.status)
+            assert page.locator("h1").count() == 1
+            assert violations(page) == [], path
+    finally:
+        context.close()

@@ -27,6 +27,20 @@ def run(*args, err=None):
     return out.getvalue(), err.getvalue()
 
 
+def test_the_demo_data_as_loaded_exports_valid_with_a_sector_on_every_activity(demo, tmp_path):
+    path = tmp_path / "activities.xml"
+    out, err = run("-o", str(path), "--validate")
+    count = Agreement.objects.filter(amounts__isnull=False).distinct().count()
+    valid = "valid (IATI 2.03 schema, codelists and ruleset)"
+    assert (out, err) == (f"{count} activities written to {path}; {valid}.\n", "")
+    activities = etree.parse(str(path)).getroot()
+    assert len(activities) == count == 158
+    assert all(len(activity.findall("sector")) == 1 for activity in activities)
+    fillers = Project.objects.filter(demo="filler")
+    assert set(fillers.values_list("purpose_code", flat=True)) == {"15190"}
+    assert not Project.objects.exclude(demo="").filter(purpose_code="").exists()
+
+
 def test_the_demo_data_exports_valid_once_every_project_has_a_purpose_code(demo, tmp_path):
     Project.objects.update(purpose_code="15190")
     path = tmp_path / "activities.xml"
@@ -108,3 +122,13 @@ def test_validate_names_an_unknown_code_and_the_code_meant(make_agreement, tmp_p
         "IATI Sector codelist (did you mean 15110 “Public sector policy and administrative "
         "management”?)\n"
     )
+
+
+@pytest.mark.parametrize("validate", [[], ["--validate"]])
+def test_it_streams_to_stdout_with_or_without_validation(make_agreement, capfdbinary, validate):
+    for n in range(3):
+        make_agreement(title=f"Project {n}", purpose_code="15190")
+    _, err = run("-o", "-", "--quiet", *validate)
+    document = etree.fromstring(capfdbinary.readouterr().out)
+    assert [a.findtext("title/narrative") for a in document] == [f"Project {n}" for n in range(3)]
+    assert err.startswith("3 activities written to stdout")

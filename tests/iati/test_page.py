@@ -11,6 +11,12 @@ from .conftest import parse
 URL = "/iati/activities.xml"
 
 
+def body(response):
+    """The document, streamed as it is written."""
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
 def test_the_url_is_named():
     assert reverse("iati:activities") == URL
 
@@ -20,7 +26,7 @@ def test_an_analyst_gets_a_valid_document(analyst_client, make_agreement):
     response = analyst_client.get(URL)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml; charset=utf-8"
-    root = parse(response.content)
+    root = parse(body(response))
     assert root.findtext("iati-activity/title/narrative") == "Shelter <Tirana> & co"
     assert problems(root.getroottree()) == []
 
@@ -47,7 +53,7 @@ def test_it_is_get_only(analyst_client):
 def test_the_breakdown_filters_apply(analyst_client, make_agreement):
     make_agreement(title="In Albania", purpose_code="15190", recipient="Albania")
     make_agreement(title="In Moldova", purpose_code="15190", recipient="Moldova")
-    root = parse(analyst_client.get(URL, {"country": "MD"}).content)
+    root = parse(body(analyst_client.get(URL, {"country": "MD"})))
     assert [a.findtext("title/narrative") for a in root] == ["In Moldova"]
 
 
@@ -61,7 +67,19 @@ def test_it_says_what_is_missing_while_the_reporting_org_is_unset(analyst_client
     settings.IATI_REPORTING_ORG_NAME = ""
     response = analyst_client.get(URL)
     assert response.status_code == 503
-    assert b"IATI_REPORTING_ORG_NAME" in response.content
+    assert [t.name for t in response.templates][:2] == ["iati/not_configured.html", "base.html"]
+    page = response.content.decode()
+    assert "for an administrator of the site" in page
+    assert "<code>IATI_REPORTING_ORG_NAME</code></td><td><code>Norwegian Ministry of " in page
+    assert page.count("(not set)") == 1
+    assert f'href="{reverse("iati:docs")}"' in page
+
+
+def test_the_setup_link_gives_the_iati_documentation(analyst_client):
+    response = analyst_client.get(reverse("iati:docs"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert b"IATI_REPORTING_ORG_REF" in b"".join(response.streaming_content)
 
 
 @pytest.mark.parametrize("agreements", [3, 60])
@@ -72,5 +90,20 @@ def test_its_query_count_does_not_grow_with_agreements(
         make_agreement(title=f"Project {n}", purpose_code="15190", amounts={2006: 1, 2007: 2})
     # session, user, the user's and the groups' permissions, agreements, their amounts
     with django_assert_num_queries(6):
-        response = analyst_client.get(URL)
-    assert len(parse(response.content)) == agreements
+        document = body(analyst_client.get(URL))
+    assert len(parse(document)) == agreements
+
+
+def test_it_fetches_the_amounts_a_batch_of_agreements_at_a_time_while_it_writes(
+    analyst_client, make_agreement, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr("iati.export.BATCH", 2)
+    for n in range(5):
+        make_agreement(title=f"Project {n}", purpose_code="15190", amounts={2007: 1})
+    response = analyst_client.get(URL)
+    # the agreements (one query, read as written), their amounts per batch of 2
+    with django_assert_num_queries(1 + 3):
+        document = body(response)
+    assert [a.findtext("title/narrative") for a in parse(document)] == [
+        f"Project {n}" for n in range(5)
+    ]

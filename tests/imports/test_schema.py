@@ -110,6 +110,8 @@ def two_values(column):
         return [(word, value) for value, word in list(words.items())[:2]]
     if column.field.choices:
         return [(v, v) for v, _ in column.field.choices if v][:2]
+    if column.key == "purpose_code":  # a code of the list (tests/imports/test_purpose_codes.py)
+        return [("15190", "15190"), ("15180", "15180")]
     return [("First text", "First text"), ("Second text", "Second text")]
 
 

@@ -6,9 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from lxml import etree
 
 from breakdowns.filters import funding_filter
-from iati.export import export_iati
+from iati.export import Export, OrganisationExport
 from iati.reference import NotConfigured
 from projects.models import Project
 from web.progress import Progress
@@ -38,6 +39,11 @@ class Command(BaseCommand):
                 "exit 1 on any error."
             ),
         )
+        parser.add_argument(
+            "--organisation",
+            action="store_true",
+            help="Write the IATI organisation file (budgets and expenditure) instead.",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress, only the summary.")
 
     def handle(self, *args, **options):
@@ -46,18 +52,32 @@ class Command(BaseCommand):
             raise CommandError(_("Invalid filters: %(errors)s") % {"errors": f.errors.as_text()})
         progress = Progress.for_command(self, options["quiet"])
         try:
-            export = export_iati(f.amounts(), validate=options["validate"], progress=progress)
+            kind = OrganisationExport if options["organisation"] else Export
+            export = kind(f.amounts())
         except NotConfigured as error:
             raise CommandError(str(error)) from None
+        try:
+            writing = _("Writing the organisation file") if options["organisation"] else None
+            progress.phase(writing or _("Writing activities"), total=export.total())
+            write(options["output"], export, progress.update, keep=options["validate"])
+            if options["validate"]:
+                progress.phase(_("Validating"))
+                export.validate(written(options["output"], export))
         finally:
             progress.finish()
-        write(options["output"], export.xml())
         where = "stdout" if options["output"] == "-" else options["output"]
-        summary = ngettext(
-            "%(count)s activity written to %(where)s",
-            "%(count)s activities written to %(where)s",
-            export.count,
-        ) % {"count": export.count, "where": where}
+        if options["organisation"]:
+            summary = ngettext(
+                "Organisation file with %(count)s budget or expenditure written to %(where)s",
+                "Organisation file with %(count)s budgets and expenditures written to %(where)s",
+                export.count,
+            ) % {"count": export.count, "where": where}
+        else:
+            summary = ngettext(
+                "%(count)s activity written to %(where)s",
+                "%(count)s activities written to %(where)s",
+                export.count,
+            ) % {"count": export.count, "where": where}
         self.report(export, summary, options)
 
     def report(self, export, summary, options):
@@ -75,7 +95,11 @@ class Command(BaseCommand):
                 )
                 % {"summary": summary, "count": len(export.problems)}
             )
-        if options["validate"]:
+        if options["validate"] and options["organisation"]:
+            summary += _(
+                "; valid (IATI 2.03 codelists and ruleset; the organisation schema is not vendored)"
+            )
+        elif options["validate"]:
             summary += _("; valid (IATI 2.03 schema, codelists and ruleset)")
         if export.warnings:
             summary += ngettext(
@@ -96,13 +120,25 @@ def filters(options):
     return query
 
 
-def write(path, data):
+def write(path, export, progress, keep=False):
+    """Stream the document to `path` (or stdout), a piece at a time; to stdout and `keep`
+    (to be validated), whole."""
     if path == "-":
-        sys.stdout.buffer.write(data)
+        if keep:
+            sys.stdout.buffer.write(export.xml())
+        else:
+            export.write(sys.stdout.buffer, progress)
         sys.stdout.flush()
         return
     try:
         with open(path, "wb") as out:
-            out.write(data)
+            export.write(out, progress)
     except OSError as exc:
         raise CommandError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def written(path, export):
+    """The document as written, to validate."""
+    if path == "-":
+        return export.tree
+    return etree.parse(path, etree.XMLParser(huge_tree=True))

@@ -52,6 +52,8 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=1) from None
         finally:
             progress.finish()
+        for warning in result.warnings:
+            self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(error["text"])
