@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from measures.models import Measure
-from projects.models import AdministeringUnit, PartnerGroup, Recipient, Region
+from projects.models import AdministeringUnit, Channel, PartnerGroup, Recipient, Region
 
 
 class TextNodes(HTMLParser):
@@ -139,3 +139,14 @@ def test_every_country_has_its_norwegian_name_and_the_regions_theirs(db):
     assert not Recipient.objects.filter(kind="country", name_nb="").exists()
     assert Recipient.objects.get(iso2="BA").name_nb == "Bosnia-Hercegovina"
     assert set(Region.objects.values_list("name_nb", flat=True)) >= {"Afrika", "Europa"}
+
+
+def test_the_admin_edits_both_names_side_by_side(superuser_client, db):
+    region = Region.objects.get(name="Europe")
+    page = superuser_client.get(f"/admin/projects/region/{region.pk}/change/").content.decode()
+    assert 'name="name"' in page and 'name="name_nb"' in page and 'value="Europa"' in page
+    iom = Channel.objects.get(name="International Organization for Migration")
+    page = superuser_client.get(f"/admin/projects/channel/{iom.pk}/change/").content.decode()
+    assert '<div class="form-row field-name field-name_nb">' in page  # one row, both names
+    regions = superuser_client.get("/admin/projects/region/?q=Europa").content.decode()
+    assert f"/admin/projects/region/{region.pk}/change/" in regions
