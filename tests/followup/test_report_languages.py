@@ -119,3 +119,12 @@ def test_the_command_builds_the_report_in_either_language(efforts, tmp_path, lan
     assert f'<html lang="{language}">' in page
     assert (2, region) in html_headings(page)
     assert html_headings(page) == word_headings(word(docx.read_bytes()))
+
+
+def test_the_demo_report_in_norwegian_names_its_regions_groups_and_countries_in_norwegian(db):
+    call_command("load_demo")
+    norwegian = set(headings(build_report(2007, language="nb")))
+    english = set(headings(build_report(2007, language="en")))
+    assert {"Europa", "Afrika", "Global innsats", "Det sørlige Afrika"} <= norwegian
+    assert {"Europe", "Africa", "Global efforts", "Southern Africa"} <= english
+    assert not {"Europe", "Africa", "Global efforts", "Southern Africa"} & norwegian
