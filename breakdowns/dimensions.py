@@ -91,7 +91,7 @@ def named(name, acronym):
 
 def region(names, pk):
     region = names.recipients[pk].region
-    return Group(region.name, region.name, region.geographic, region.name)
+    return Group(region.name, region.in_language(), region.geographic, region.name)
 
 
 def country(names, pk):
@@ -114,18 +114,18 @@ def kind(names, pk):
 
 def family(names, pk):
     top = names.family(names.channels[pk])
-    return Group(top.name, named(top.name, top.acronym), drill=top.name, page=top.pk)
+    return Group(top.name, named(top.in_language(), top.acronym), drill=top.name, page=top.pk)
 
 
 def partner_group(names, pk):
     group = names.channels[pk].partner_group
     name = group.name if group else None
-    return Group(name, name or str(NO_PARTNER_GROUP), drill=name)
+    return Group(name, group.in_language() if group else str(NO_PARTNER_GROUP), drill=name)
 
 
 def unit(names, pk):
-    name = names.units[pk].name
-    return Group(name, name, drill=name)
+    unit = names.units[pk]
+    return Group(unit.name, unit.in_language(), drill=unit.name)
 
 
 def measure(names, pk):
@@ -133,7 +133,8 @@ def measure(names, pk):
         return Group(None, str(NO_MEASURE))
     measure = names.measures[pk]
     label = gettext("Measure %(number)s") % {"number": measure.number}
-    label += f": {measure.title}" if measure.title else ""
+    title = measure.in_language()
+    label += f": {title}" if title else ""
     return Group(measure.number, label, drill=measure.pk)
 
 

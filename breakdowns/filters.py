@@ -60,9 +60,9 @@ def ratification(instrument, answer, year, recipient):
 
 class FundingFilter(AppliedFilters, AmountFilters):
     objective = objective_filter("objective")
-    region = model_filter("recipient__region", Region.objects.all(), "Region")
+    region = model_filter("recipient__region", Region.objects.all(), _("Region"))
     country = recipient_filter("recipient")
-    channel = model_filter("channel", Channel.objects.all(), "Channel")
+    channel = model_filter("channel", Channel.objects.all(), _("Channel"))
     channel_family = channel_family_filter("channel")
     channel_kind = django_filters.MultipleChoiceFilter(
         field_name="channel__kind",
@@ -72,9 +72,9 @@ class FundingFilter(AppliedFilters, AmountFilters):
         distinct=False,
     )
     partner_group = model_filter(
-        "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
+        "channel__partner_group", PartnerGroup.objects.all(), _("Partner group")
     )
-    unit = model_filter("unit", AdministeringUnit.objects.all(), "Administering unit")
+    unit = model_filter("unit", AdministeringUnit.objects.all(), _("Administering unit"))
     measure = measure_filter(PROJECT)
     plan = plan_filter(PROJECT)
     instrument = django_filters.ModelChoiceFilter(

@@ -22,7 +22,8 @@ class Names:
         return queryset.in_bulk()
 
     def name(self, record):
-        return record.name if self.as_of is None else record.name_in(self.as_of)
+        """`record`'s name in the active language (as of `as_of`, if given)."""
+        return record.in_language() if self.as_of is None else record.name_in(self.as_of)
 
     @cached_property
     def recipients(self):

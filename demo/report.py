@@ -39,6 +39,7 @@ def headings_load():
         parent = headings[row["parent"]] if row["parent"] else None
         fields = {
             "kind": row["kind"],
+            "label_nb": row["label_nb"],
             "region": record(Region, row["region"]),
             "recipient": record(Recipient, row["country"]),
             "organisation": record(Channel, row["organisation"]),

@@ -75,10 +75,10 @@ class MeasureWithEffortsAdmin(MeasureWithProjectsAdmin):
 
 @admin.register(ReportHeading)
 class ReportHeadingAdmin(HistoryAdmin):
-    list_display = ["__str__", "kind", "recipient", "organisation"]
+    list_display = ["__str__", "label_nb", "kind", "recipient", "organisation"]
     list_filter = ["kind"]
     list_select_related = ["parent__parent", "recipient", "organisation"]
-    search_fields = ["label", "parent__label", "recipient__name", "organisation__name"]
+    search_fields = ["label", "label_nb", "parent__label", "recipient__name", "organisation__name"]
     autocomplete_fields = ["parent", "region", "recipient", "organisation"]
 
 

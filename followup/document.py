@@ -49,6 +49,7 @@ class Document:
     title: str
     draft: bool
     elements: list = field(default_factory=list)
+    language: str = "en"  # the language it is written in (build_report sets it)
 
     def heading(self, level, text):
         self.elements.append(Heading(level, str(text)))

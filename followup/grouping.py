@@ -75,7 +75,7 @@ def region_of(effort):
         return (0, "")
     if not effort.region.geographic:
         return (2, str(GLOBAL))
-    return (1, effort.region.name)
+    return (1, effort.region.in_language())
 
 
 def place_of(effort):
@@ -86,15 +86,15 @@ def place_of(effort):
         return (ORGANISATION, name) if name else (0, "")
     if len(countries) == 1:
         only = countries[0]
-        return (COUNTRY if only.kind == "country" else REGIONAL, only.name)
-    regional = sorted(c.name for c in countries if c.kind != "country")
+        return (COUNTRY if only.kind == "country" else REGIONAL, only.in_language())
+    regional = sorted(c.in_language() for c in countries if c.kind != "country")
     if regional:
         return (REGIONAL, regional[0])
-    shared = {p.recipient.name: p.recipient.kind for p in effort.projects.all()}
+    shared = {p.recipient.in_language(): p.recipient.kind for p in effort.projects.all()}
     if len(shared) == 1:
         name, kind = shared.popitem()
         return (COUNTRY if kind == "country" else REGIONAL, name)
-    return (COUNTRY, joined(c.name for c in countries))
+    return (COUNTRY, joined(c.in_language() for c in countries))
 
 
 def grouped(efforts, amounts):

@@ -4,12 +4,16 @@ records with the Section's own prose around them, 2.3 the evaluation), then one 
 measure with efforts reported in the year, each effort under its headings in the editors'
 order (followup/sections.py), then any closing text.
 
-`build_report(year, draft=False)` gives the report as it is sent; with `draft`, the editors'
-working copy: sources, editorial notes, each measure's status and funding, and what is missing
-(texts not written, measures of the Ministry with nothing recorded), all marked as the draft's.
+`build_report(year, draft=False, language=None)` gives the report as it is sent; with `draft`,
+the editors' working copy: sources, editorial notes, each measure's status and funding, and what
+is missing (texts not written, or written in the other language only; names with no Norwegian
+form; measures of the Ministry with nothing recorded), all marked as the draft's. The report is
+in `language` (`nb` or `en`; else the active language): headings, fixed text and names, and
+the report texts written in that language.
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +33,10 @@ DEFAULT_TITLES = {
     ReportText.Place.EVALUATION: _("Evaluation"),
 }
 MISSING = _("No text is written for this part yet (admin › Report texts).")
+OTHER_LANGUAGE = _(
+    "This part is written in another language only: no text in the report's language is "
+    "recorded (admin › Report texts)."
+)
 
 
 def title(year):
@@ -55,14 +63,22 @@ def values(plan, year):
 
 
 class Builder:
-    def __init__(self, year, plan, draft):
+    def __init__(self, year, plan, draft, language):
         self.year, self.plan = year, plan
         self.document = Document(year, title(year), draft)
         self.footnotes = Footnotes()
         self.values = values(plan, year)
-        self.texts = {}
+        self.texts, self.elsewhere = {}, set()
         for text in ReportText.objects.filter(year=year).order_by("place", "order"):
-            self.texts.setdefault(text.place, []).append(text)
+            if text.language == language:
+                self.texts.setdefault(text.place, []).append(text)
+            else:
+                self.elsewhere.add(text.place)
+
+    def missing(self, place):
+        """The draft's note on a part with no text in the report's language."""
+        if place not in self.texts:
+            self.document.note(OTHER_LANGUAGE if place in self.elsewhere else MISSING)
 
     def texts_of(self, place, level=None, number=""):
         """The texts of `place`, the first one's title (or the default) as their heading."""
@@ -70,8 +86,7 @@ class Builder:
         if level is not None and (texts or self.document.draft):
             name = texts[0].title if texts and texts[0].title else DEFAULT_TITLES.get(place, "")
             self.document.heading(level, f"{number} {name}".strip())
-        if not texts:
-            self.document.note(MISSING)
+        self.missing(place)
         for text in texts:
             self.document.prose(blocks(text.body, self.footnotes, self.values))
             self.document.note(text.editorial_note, _("Editorial note"))
@@ -87,6 +102,9 @@ class Builder:
         doc.heading(1, gettext("2. Summary"))
         self.texts_of(Place.FORM, 2, "2.1")
         doc.heading(2, f"2.2 {SUMMARY_HEADING}")
+        for place in (Place.FIGURES_BEFORE, Place.FIGURES_NOTE, Place.FIGURES_AFTER):
+            if place in self.elsewhere and place not in self.texts:
+                self.missing(place)
         for text in self.texts.get(Place.FIGURES_BEFORE, []):
             doc.prose(blocks(text.body, self.footnotes, self.values))
         self.summary(self.texts.get(Place.FIGURES_NOTE, []))
@@ -95,6 +113,8 @@ class Builder:
         self.texts_of(Place.EVALUATION, 2, "2.3")
         start = self.section_notes(start)
         measure_sections(self, first_number=3)
+        if Place.END in self.elsewhere:
+            self.missing(Place.END)
         for text in self.texts.get(Place.END, []):
             if text.title:
                 doc.heading(1, text.title)
@@ -122,9 +142,20 @@ def channels_paragraph(section):
     return len(section.paragraphs) - 1
 
 
-def build_report(year, draft=False):
-    """The report on `year` (or its draft); None when no plan of action has measures."""
-    plan = plan_for(year)
-    if plan is None:
-        return None
-    return Builder(year, plan, draft).build()
+def report_language(language=None):
+    """`language` if it is one the report is written in (nb, en), else the active one's."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return "nb" if language.startswith("nb") else "en"
+
+
+def build_report(year, draft=False, language=None):
+    """The report on `year` (or its draft) in `language` (else the active language); None when
+    no plan of action has measures."""
+    language = report_language(language)
+    with translation.override(language):
+        plan = plan_for(year)
+        if plan is None:
+            return None
+        document = Builder(year, plan, draft, language).build()
+    document.language = language
+    return document

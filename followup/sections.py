@@ -17,6 +17,8 @@ from .overview import measure_lines
 from .prose import blocks
 
 NOTHING = _("Measures of the %(ministry)s with nothing recorded for %(year)s")
+UNTRANSLATED = _("Untranslated")
+NO_NORWEGIAN = _("No Norwegian name is recorded for “%(name)s”: the English one is printed.")
 
 
 @dataclass
@@ -53,6 +55,8 @@ def write_node(builder, node, level, amounts):
     for item in node.items:
         if isinstance(item, Node):
             builder.document.heading(min(level, 4), item.heading.text_in(builder.year))
+            if builder.document.draft:
+                untranslated(builder, item.heading.named())
             write_node(builder, item, level + 1, amounts)
         else:
             write_effort(builder, item, amounts)
@@ -84,7 +88,7 @@ def measure_sections(builder, first_number):
         .for_report()
         .order_by("order", "pk")
     )
-    headings = ReportHeading.objects.select_related("recipient").prefetch_related(
+    headings = ReportHeading.objects.select_related("recipient", "region").prefetch_related(
         "recipient__earlier_names"
     )
     headings = {heading.pk: heading for heading in headings}
@@ -100,6 +104,8 @@ def measure_sections(builder, first_number):
         if measure.pk not in by_measure:
             continue
         doc.heading(1, section_heading(number, measure))
+        if doc.draft and measure.title:
+            untranslated(builder, measure)
         if measure.pk in status:
             doc.note(status_text(status[measure.pk]), _("Status"))
         write_node(builder, tree(by_measure[measure.pk], headings), 2, amounts)
@@ -109,8 +115,15 @@ def measure_sections(builder, first_number):
         nothing_recorded(builder, lines, by_measure)
 
 
+def untranslated(builder, record):
+    """The draft's note that `record` has no name in the report's language (Norwegian)."""
+    if record.lacks_translation():
+        name = getattr(record, record.translated)
+        builder.document.note(NO_NORWEGIAN % {"name": name}, UNTRANSLATED)
+
+
 def section_heading(number, measure):
-    title = measure.title or gettext("(title missing)")
+    title = measure.in_language() or gettext("(title missing)")
     return gettext("%(section)s. Measure %(number)s: %(title)s") % {
         "section": number,
         "number": measure.number,

@@ -27,6 +27,7 @@ from .word import write_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = ("", "html", "docx")
+LANGUAGES = ("", "nb", "en")
 YEARS = ("", "all", "plan")  # a measure's funding over all years (the default) or the plan's
 
 
@@ -80,10 +81,12 @@ def latest_report(request):
 
 @login_required
 @require_GET
-@accepts("format", "draft")
+@accepts("format", "draft", "language")
 def report(request, year):
-    """The report on `year`, or with ?draft=1 the editors' working draft."""
+    """The report on `year`, or with ?draft=1 the editors' working draft; in the interface's
+    language, or with ?language=nb|en in that one."""
     fmt, draft = request.GET.get("format", ""), request.GET.get("draft", "")
+    language = request.GET.get("language", "")
     try:
         year = checked_year(year)
         if fmt not in FORMATS:
@@ -92,13 +95,18 @@ def report(request, year):
             raise BadYear(
                 _("draft is 1 (the working draft) or 0, not %(value)r.") % {"value": draft}
             )
+        if language not in LANGUAGES:
+            raise BadYear(
+                _("The report is written in nb or en, not %(value)r.") % {"value": language}
+            )
     except BadYear as error:
         return bad_request(request, str(error))
-    document = build_report(year, draft=draft == "1")
+    document = build_report(year, draft=draft == "1", language=language or None)
     if fmt == "docx" and document is not None:
         response = HttpResponse(write_docx(document), content_type=DOCX)
         name = f"report-{year}{'-draft' if draft == '1' else ''}.docx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     context = {"report": document, "year": year, "draft": draft == "1"}
+    context["language_query"] = f"&language={language}" if language else ""
     return render(request, "followup/report.html", context)

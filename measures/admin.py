@@ -81,11 +81,11 @@ class MeasureAdmin(ReferenceImportExport, HistoryAdmin):
 
     resource_classes = [MeasureResource]
     ordering = ["plan", "number"]
-    list_display = ["number", "title_or_missing", "plan", "goal", "lead_ministry"]
+    list_display = ["number", "title_or_missing", "title_nb", "plan", "goal", "lead_ministry"]
     list_display_links = ["number", "title_or_missing"]
     list_filter = ["plan", TitleListFilter, "goal", "lead_ministry", "responsible_ministries"]
     list_select_related = ["plan", "goal", "lead_ministry"]
-    search_fields = ["title", "=number"]
+    search_fields = ["title", "title_nb", "=number"]
     autocomplete_fields = ["goal", "lead_ministry"]
     inlines = [MeasureStatusInline]
 

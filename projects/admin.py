@@ -37,8 +37,8 @@ from .resources import (
 @admin.register(Region)
 class RegionAdmin(HistoryAdmin):
     ordering = ["-geographic", "name"]
-    list_display = ["name", "geographic", "recipient_count"]
-    search_fields = ["name"]
+    list_display = ["name", "name_nb", "geographic", "recipient_count"]
+    search_fields = ["name", "name_nb"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(recipient_count=Count("recipients"))
@@ -65,10 +65,10 @@ class EarlierNameInline(LabelledTabularInline):
 @admin.register(Recipient)
 class RecipientAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [RecipientResource]
-    list_display = ["name", "kind", "iso2", "iso3", "region"]
+    list_display = ["name", "name_nb", "kind", "iso2", "iso3", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
-    search_fields = ["name", "=iso2", "=iso3", "aliases__name"]
+    search_fields = ["name", "name_nb", "=iso2", "=iso3", "aliases__name"]
     inlines = [RecipientAliasInline, EarlierNameInline]
 
 
@@ -76,8 +76,8 @@ class RecipientAdmin(ReferenceImportExport, HistoryAdmin):
 class PartnerGroupAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [PartnerGroupResource]
     ordering = ["name"]
-    list_display = ["name", "channel_count"]
-    search_fields = ["name"]
+    list_display = ["name", "name_nb", "channel_count"]
+    search_fields = ["name", "name_nb"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(channel_count=Count("channels"))
@@ -107,6 +107,7 @@ class ChannelAdmin(ReferenceImportExport, HistoryAdmin):
     ordering = ["name"]
     list_display = [
         "name",
+        "name_nb",
         "acronym",
         "kind",
         "parent",
@@ -116,11 +117,11 @@ class ChannelAdmin(ReferenceImportExport, HistoryAdmin):
     ]
     list_filter = ["kind", "partner_group", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["partner_group", "oecd_code", "parent"]
-    search_fields = ["name", "acronym", "aliases__name"]
+    search_fields = ["name", "name_nb", "acronym", "aliases__name"]
     autocomplete_fields = ["partner_group", "oecd_code", "parent"]
     fields = [
-        "name", "acronym", "kind", "parent", "sub_organisations", "partner_group", "oecd_code",
-        "website", "description", "source",
+        ("name", "name_nb"), "acronym", "kind", "parent", "sub_organisations", "partner_group",
+        "oecd_code", "website", "description", "source",
     ]  # fmt: skip
     readonly_fields = ["sub_organisations"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -151,10 +152,10 @@ class UnitAliasInline(LabelledTabularInline):
 @admin.register(AdministeringUnit)
 class AdministeringUnitAdmin(ReferenceImportExport, HistoryAdmin):
     resource_classes = [AdministeringUnitResource]
-    list_display = ["name", "kind", "agreement_count"]
+    list_display = ["name", "name_nb", "kind", "agreement_count"]
     ordering = ["name"]
     list_filter = ["kind"]
-    search_fields = ["name", "aliases__name"]
+    search_fields = ["name", "name_nb", "aliases__name"]
     inlines = [UnitAliasInline]
 
     def get_queryset(self, request):

@@ -12,3 +12,4 @@ class ProjectsConfig(AppConfig):
         reference.load(apps)
         reference.load_register(apps)
         reference.load_earlier_names(apps)
+        reference.load_norwegian_names(apps)

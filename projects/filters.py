@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure, Plan
@@ -135,7 +136,12 @@ class MeasureField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
     def label_from_instance(self, obj):
-        return f"{obj.plan.period}, measure {obj.number}" + (f": {obj.title}" if obj.title else "")
+        label = gettext("%(period)s, measure %(number)s") % {
+            "period": obj.plan.period,
+            "number": obj.number,
+        }
+        title = obj.in_language()
+        return f"{label}: {title}" if title else label
 
 
 class MeasureFilter(django_filters.ModelMultipleChoiceFilter):
@@ -178,12 +184,12 @@ class ProjectFilter(AppliedFilters, django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     objective = objective_filter("objective")
-    region = model_filter("recipient__region", Region.objects.all(), "Region")
+    region = model_filter("recipient__region", Region.objects.all(), _("Region"))
     country = recipient_filter("recipient")
-    channel = model_filter("channel", Channel.objects.all(), "Channel")
+    channel = model_filter("channel", Channel.objects.all(), _("Channel"))
     channel_family = channel_family_filter("channel")
     partner_group = model_filter(
-        "channel__partner_group", PartnerGroup.objects.all(), "Partner group"
+        "channel__partner_group", PartnerGroup.objects.all(), _("Partner group")
     )
     unit = ByNameFilter(
         queryset=AdministeringUnit.objects.all(),

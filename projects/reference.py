@@ -159,3 +159,21 @@ def load_earlier_names(apps):
         record = (Recipient if key == "recipient" else Channel).objects.get(name=row["name"])
         values = {"until": int(row["until"]), "source": row["source"]}
         fill(EarlierName, {key: record, "name": row["earlier_name"]}, values)
+
+
+NORWEGIAN_NAMES = [
+    ("Region", "regions.csv"),
+    ("Recipient", "countries.csv"),
+    ("Recipient", "regional_recipients.csv"),
+    ("AdministeringUnit", "units.csv"),
+]
+
+
+def load_norwegian_names(apps):
+    """The Norwegian names of regions, recipients and units (the `name_nb` columns: countries'
+    from CLDR, fixtures/reference/README.md); a name staff changed is kept."""
+    for model_name, file_name in NORWEGIAN_NAMES:
+        model = apps.get_model("projects", model_name)
+        for row in reference_rows(file_name):
+            if row["name_nb"]:
+                model.objects.filter(name=row["name"], name_nb="").update(name_nb=row["name_nb"])

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
+from measures.bilingual import Bilingual
 from projects.models import Channel, Recipient, Region
 
 MAX_DEPTH = 3
@@ -22,7 +23,7 @@ class HeadingKind(models.TextChoices):
     GLOBAL = "global", _("Global efforts")
 
 
-class ReportHeading(models.Model):
+class ReportHeading(Bilingual, models.Model):
     """A heading of the report's measure sections. A country heading prints its country's name
     as of the report's year (Recipient.name_in); any other prints its label."""
 
@@ -40,6 +41,12 @@ class ReportHeading(models.Model):
     label = models.CharField(
         _("label"), max_length=200, help_text=_("As the report prints it, e.g. “Latin America”.")
     )
+    label_nb = models.CharField(
+        _("label in Norwegian"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the Norwegian report prints it; blank: the English label is shown."),
+    )
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("region")
     )
@@ -54,6 +61,8 @@ class ReportHeading(models.Model):
     organisation = models.ForeignKey(
         Channel, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("organisation")
     )
+
+    translated = "label"
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
@@ -85,8 +94,17 @@ class ReportHeading(models.Model):
             heading = heading.parent
         return path
 
+    def named(self):
+        """The record whose name the heading prints: its country; its region when the label is
+        the region's English name and no Norwegian label is recorded; else the heading."""
+        if self.recipient_id is not None:
+            return self.recipient
+        if self.region_id is not None and not self.label_nb and self.label == self.region.name:
+            return self.region
+        return self
+
     def text_in(self, year):
-        """What the report of `year` prints."""
+        """What the report of `year` prints, in the active language."""
         if self.recipient_id is not None:
             return self.recipient.name_in(year)
-        return self.label
+        return self.named().in_language()

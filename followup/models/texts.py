@@ -29,7 +29,9 @@ class TextPlace(models.TextChoices):
 class ReportText(models.Model):
     """A text of the report of `year`. The body takes simple formatting: paragraphs separated by
     a blank line, list items starting with "- ", footnotes as [^1] in the text and "[^1]: …" at
-    the end; {measures}, {ministry_measures}, {plan} and {year} are filled in from the records."""
+    the end; {measures}, {ministry_measures}, {plan} and {year} are filled in from the records.
+    The report in a language prints the texts written in it (a translation is a second text at
+    the same place and order in the other language)."""
 
     Place = TextPlace
 
@@ -51,7 +53,9 @@ class ReportText(models.Model):
         verbose_name = _("report text")
         verbose_name_plural = _("report texts")
         constraints = [
-            models.UniqueConstraint(fields=["year", "place", "order"], name="report_text_place"),
+            models.UniqueConstraint(
+                fields=["year", "place", "order", "language"], name="report_text_place_language"
+            ),
             models.CheckConstraint(
                 condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX), name="report_text_year"
             ),

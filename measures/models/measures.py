@@ -3,12 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
 from history.text import NoControlCharacters
 
+from ..bilingual import Bilingual
 from .plans import YEAR_MAX, YEAR_MIN, Goal, Ministry, Plan, implausible_year
 
 
@@ -18,7 +20,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(title="")
 
 
-class Measure(NoControlCharacters, models.Model):
+class Measure(Bilingual, NoControlCharacters, models.Model):
     """A numbered measure of a plan of action."""
 
     plan = models.ForeignKey(
@@ -30,6 +32,15 @@ class Measure(NoControlCharacters, models.Model):
         blank=True,
         help_text=_("As the plan words it. Empty until a source gives it."),
         verbose_name=_("title"),
+    )
+    title_nb = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Our sources give the titles in English only: a Norwegian title written here is a "
+            "translation to check. Blank: the English title is shown."
+        ),
+        verbose_name=_("title in Norwegian"),
     )
     goal = models.ForeignKey(
         Goal,
@@ -55,6 +66,8 @@ class Measure(NoControlCharacters, models.Model):
         verbose_name=_("responsible ministries"),
     )
 
+    translated = "title"
+
     objects = MeasureQuerySet.as_manager()
 
     history = HistoricalRecords(bases=[ImportRunStamp])
@@ -69,7 +82,8 @@ class Measure(NoControlCharacters, models.Model):
         verbose_name_plural = _("measures")
 
     def __str__(self):
-        return f"Measure {self.number}: {self.title or _('(title missing)')}"
+        number = gettext("Measure %(number)s") % {"number": self.number}
+        return f"{number}: {self.in_language() or gettext('(title missing)')}"
 
     def clean(self):
         if self.goal_id and self.plan_id and self.goal.plan_id != self.plan_id:

@@ -11,14 +11,19 @@ from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
 from history.text import NoControlCharacters
+from measures.bilingual import Bilingual
 
 from .naming import name_in
 
 
-class Region(NoControlCharacters, models.Model):
+class Region(Bilingual, NoControlCharacters, models.Model):
     """One of Norad's main regions, or "Not geographically allocated"."""
 
     name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
+    name_nb = models.CharField(
+        max_length=100, blank=True, verbose_name=_("name in Norwegian"),
+        help_text=_("Blank where no Norwegian name is known: the English one is shown."),
+    )  # fmt: skip
     geographic = models.BooleanField(
         default=True,
         help_text=_("Counts in the geographically allocated total (shares' base)."),
@@ -33,10 +38,10 @@ class Region(NoControlCharacters, models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self):
-        return self.name
+        return self.in_language()
 
 
-class Recipient(NoControlCharacters, models.Model):
+class Recipient(Bilingual, NoControlCharacters, models.Model):
     """Where a project's money goes: a country (ISO 3166) or a regional or global recipient."""
 
     class Kind(models.TextChoices):
@@ -44,6 +49,10 @@ class Recipient(NoControlCharacters, models.Model):
         REGIONAL = "regional", _("Regional or global")
 
     name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    name_nb = models.CharField(
+        max_length=200, blank=True, verbose_name=_("name in Norwegian"),
+        help_text=_("Blank where no Norwegian name is known: the English one is shown."),
+    )  # fmt: skip
     kind = models.CharField(
         max_length=10, choices=Kind.choices, default=Kind.COUNTRY, verbose_name=_("kind")
     )
@@ -68,7 +77,7 @@ class Recipient(NoControlCharacters, models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.in_language()
 
     def name_in(self, year):
         """The name it had in `year` (its earlier names: projects.models.names)."""

@@ -8,10 +8,10 @@ def name_in(record, year):
         for earlier in sorted(record.earlier_names.all(), key=lambda e: e.until):
             if year <= earlier.until:
                 return earlier.name
-    return record.name
+    return record.in_language()
 
 
 def name_with_earlier(record, year):
     """Today's name, with the name of `year` beside it where it differs: the pages' form."""
-    then = name_in(record, year)
-    return record.name if then == record.name else f"{record.name} ({then} in {year})"
+    then, now = name_in(record, year), record.in_language()
+    return now if then == now else f"{now} ({then} in {year})"

@@ -12,16 +12,21 @@ from simple_history.models import HistoricalRecords
 
 from history.models import ImportRunStamp
 from history.text import NoControlCharacters
+from measures.bilingual import Bilingual
 
 from .geography import Alias
 from .naming import name_in
 from .tree import loop_through
 
 
-class PartnerGroup(NoControlCharacters, models.Model):
+class PartnerGroup(Bilingual, NoControlCharacters, models.Model):
     """Norad's "Group of Agreement Partner"."""
 
     name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
+    name_nb = models.CharField(
+        max_length=100, blank=True, verbose_name=_("name in Norwegian"),
+        help_text=_("Blank where no Norwegian name is known: the English one is shown."),
+    )  # fmt: skip
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 
@@ -31,7 +36,7 @@ class PartnerGroup(NoControlCharacters, models.Model):
         verbose_name_plural = _("partner groups")
 
     def __str__(self):
-        return self.name
+        return self.in_language()
 
 
 class ChannelCode(NoControlCharacters, models.Model):
@@ -68,7 +73,7 @@ class OrganisationKind(models.TextChoices):
     PUBLIC_SECTOR = "public_sector", _("Public sector")
 
 
-class Channel(NoControlCharacters, models.Model):
+class Channel(Bilingual, NoControlCharacters, models.Model):
     """An organisation or body: the register of every organisation the sources name, whether or
     not money goes through it. A funding channel is an organisation with projects; one without
     projects is still in the register (a monitoring body, an assembly, a forum).
@@ -77,6 +82,10 @@ class Channel(NoControlCharacters, models.Model):
     Kind = OrganisationKind
 
     name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    name_nb = models.CharField(
+        max_length=200, blank=True, verbose_name=_("name in Norwegian"),
+        help_text=_("Blank where no Norwegian name is known: the English one is shown."),
+    )  # fmt: skip
     acronym = models.CharField(max_length=30, blank=True, verbose_name=_("acronym"))
     kind = models.CharField(
         max_length=24,
@@ -131,9 +140,8 @@ class Channel(NoControlCharacters, models.Model):
         ]
 
     def __str__(self):
-        if self.acronym and self.acronym != self.name:
-            return f"{self.name} ({self.acronym})"
-        return self.name
+        name = self.in_language()
+        return f"{name} ({self.acronym})" if self.acronym and self.acronym != name else name
 
     def name_in(self, year):
         """The name it had in `year` (its earlier names: projects.models.names)."""
@@ -160,7 +168,7 @@ class ChannelAlias(Alias):
         verbose_name = _("channel alias")
 
 
-class AdministeringUnit(NoControlCharacters, models.Model):
+class AdministeringUnit(Bilingual, NoControlCharacters, models.Model):
     """The ministry section, embassy or Norad department that approves the funding."""
 
     class Kind(models.TextChoices):
@@ -171,6 +179,10 @@ class AdministeringUnit(NoControlCharacters, models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    name_nb = models.CharField(
+        max_length=200, blank=True, verbose_name=_("name in Norwegian"),
+        help_text=_("Blank where no Norwegian name is known: the English one is shown."),
+    )  # fmt: skip
     kind = models.CharField(max_length=12, choices=Kind.choices, verbose_name=_("kind"))
 
     history = HistoricalRecords(bases=[ImportRunStamp])
@@ -181,7 +193,7 @@ class AdministeringUnit(NoControlCharacters, models.Model):
         verbose_name_plural = _("administering units")
 
     def __str__(self):
-        return self.name
+        return self.in_language()
 
 
 class UnitAlias(Alias):

@@ -63,7 +63,7 @@ def test_the_bars_of_a_breakdown_draw_in_norwegian(superuser_client, funding):
     (svg,) = assert_plain_geometry(page)
     assert 'width="420.0"' in page  # the longest bar, not "420,0"
     assert f'<td class="num">1{NNBSP}999{NNBSP}999</td>' in page  # Europe's amount
-    assert "Europe: NOK 2,0 mill." in titles(svg)  # the tooltip and the label stay Norwegian
+    assert "Europa: NOK 2,0 mill." in titles(svg)  # the tooltip, label and name in Norwegian
     assert "2,0 mill." in [text.text for text in svg.iter(f"{SVG}text")]
 
 
@@ -72,7 +72,7 @@ def test_the_stacked_bars_by_year_draw_in_norwegian(superuser_client, funding):
     (svg,) = assert_plain_geometry(page)
     assert 'x="32.0"' in page  # the first year's label, centred under its column
     assert f'<td class="num">1{NNBSP}234{NNBSP}567</td>' in page  # Europe in 2006
-    assert "Europe, 2006: 1,2 mill." in titles(svg)
+    assert "Europa, 2006: 1,2 mill." in titles(svg)
 
 
 def test_the_measure_pages_chart_draws_in_norwegian(superuser_client, funding):
@@ -92,4 +92,4 @@ def test_the_organisation_pages_chart_draws_in_norwegian(superuser_client, fundi
 def test_the_overviews_chart_draws_in_norwegian(superuser_client, funding):
     page = get(superuser_client, "/?objective=all")
     (svg,) = assert_plain_geometry(page)
-    assert "Europe: NOK 2,0 mill." in titles(svg)
+    assert "Europa: NOK 2,0 mill." in titles(svg)

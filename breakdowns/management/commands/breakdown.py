@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
+from django.utils import translation
 
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.downloads import csv_text, dumps
@@ -22,8 +23,17 @@ class Command(BaseCommand):
         parser.add_argument("--by-year", action="store_true")
         parser.add_argument("--sort")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+        parser.add_argument(
+            "--language", choices=["nb", "en"],
+            help="The language of labels and sentences (default: LANGUAGE_CODE's); keys and "
+            "codes are the same in both.",
+        )  # fmt: skip
 
     def handle(self, *args, **options):
+        with translation.override(options["language"] or translation.get_language()):
+            self.write(options)
+
+    def write(self, options):
         query = QueryDict(mutable=True)
         for name in ("year_from", "year_to", "objective"):
             if options[name] is not None:
