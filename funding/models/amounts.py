@@ -85,7 +85,7 @@ class YearlyAmount(models.Model):
         indexes = [models.Index(fields=["year", "agreement"], name="amount_year_agreement")]
 
     def __str__(self):
-        amount = nok(self.amount, 2, code=True)
+        amount = nok(self.amount, code=True)
         return f"{self.year}: {amount} ({self.get_status_display().lower()})"
 
     def clean(self):
