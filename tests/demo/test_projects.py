@@ -98,7 +98,10 @@ def test_the_amounts_reproduce_the_reports_totals(demo):
 def test_fillers_are_marked_as_such(demo):
     fillers = Project.objects.filter(demo="filler")
     assert fillers.count() > 0
-    assert all(p.title.startswith("Filler agreement") for p in fillers)
+    assert all(p.title.startswith("Illustrative: ") for p in fillers)
+    assert all(
+        p.title.endswith(f", {p.recipient.name}, {p.agreements.get().period}") for p in fillers
+    )
     assert all("Filler record" in p.description for p in fillers)
 
 
