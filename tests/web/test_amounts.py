@@ -23,3 +23,13 @@ def test_fixed_places_still_round_as_asked():
 
 def test_a_missing_amount_is_blank():
     assert nok(None) == "" and nok("") == ""
+
+
+def test_the_overviews_basis_sentence_and_the_project_page_write_whole_kroner(
+    superuser_client, make_agreement
+):
+    project = make_agreement({2007: "239709000.00"}, recipient="Albania").project
+    overview = superuser_client.get("/").content.decode()
+    assert "(NOK 239\u202f709\u202f000)" in overview and "000.00" not in overview
+    page = superuser_client.get(f"/projects/{project.pk}/").content.decode()
+    assert "NOK 239\u202f709\u202f000<" in page and "000.00" not in page
