@@ -7,19 +7,29 @@ TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0
 .PHONY: install run serve loadtest test lint fmt bench bench-import bench-breakdowns bench-iati browser-deps \
 	gettext-deps messages
 
+# Quiet: one line per step; pip's own output goes to .venv/install.log (shown if it fails).
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "Installing the Python packages into $(VENV) (log: $(VENV)/install.log)"
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip >$(VENV)/install.log 2>&1 && \
+	  $(PY) -m pip install --quiet -e '.[dev]' >>$(VENV)/install.log 2>&1 || \
+	  { cat $(VENV)/install.log; exit 1; }
+	@touch $@
 
 install: $(VENV)/.installed
 
+# The address and the login come last, framed (ensure_admin); the server's own start-up banner
+# is dropped (its errors and the request log still reach the terminal on stderr).
 run: install
-	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py ensure_admin
-	DEBUG=1 IATI_REPORTING_ORG_REF="$${IATI_REPORTING_ORG_REF:-NO-BRC-972417920}" IATI_REPORTING_ORG_NAME="$${IATI_REPORTING_ORG_NAME:-Norwegian Ministry of Foreign Affairs}" IATI_REPORTING_ORG_TYPE="$${IATI_REPORTING_ORG_TYPE:-10}" $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Bringing the database up to date"
+	@DEBUG=1 $(PY) manage.py migrate --no-input --verbosity 0
+	@echo "Loading the demo data"
+	@DEBUG=1 $(PY) manage.py load_demo >/dev/null
+	@DEBUG=1 $(PY) manage.py ensure_admin
+	@DEBUG=1 IATI_REPORTING_ORG_REF="$${IATI_REPORTING_ORG_REF:-NO-BRC-972417920}" \
+	  IATI_REPORTING_ORG_NAME="$${IATI_REPORTING_ORG_NAME:-Norwegian Ministry of Foreign Affairs}" \
+	  IATI_REPORTING_ORG_TYPE="$${IATI_REPORTING_ORG_TYPE:-10}" \
+	  $(PY) manage.py runserver 127.0.0.1:8000 >/dev/null
 
 # Production-like, locally: DEBUG off, static files collected, gunicorn on 127.0.0.1:8000.
 # SECRET_KEY comes from the environment, else from .secret_key (generated once, git-ignored).

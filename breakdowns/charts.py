@@ -14,7 +14,25 @@ COLOURS = [
     "#3d9ec9", "#a0522d", "#708090", "#c71585", "#556b2f",
 ]  # fmt: skip
 LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP = 260, 420, 18, 6
+AXIS = 56  # room left of the stacked bars for the amounts on their axis
 MILLION = Decimal(1_000_000)
+
+
+def axis_ticks(largest, span, millions):
+    """Round amounts for an axis from 0 up to `largest` (steps of 1, 2 or 5 times a power of
+    ten, about four of them), each with its label and its distance from the axis's zero in
+    points, `span` being the distance of `largest`."""
+    if not largest or largest <= 0:
+        return []
+    rough = largest / 4
+    power = Decimal(10) ** rough.adjusted()
+    step = next(power * m for m in (1, 2, 5, 10) if power * m >= rough)
+    ticks, value = [], Decimal(0)
+    while value <= largest:
+        offset = round(float(value / largest * span), 1)
+        ticks.append({"label": millions(value), "offset": offset})
+        value += step
+    return ticks
 
 
 def in_millions():
@@ -43,13 +61,25 @@ def bars(rows):
                 "value_x": LABEL_WIDTH + round(width, 1) + 4,
             }
         )
+    bottom = len(items) * (BAR_HEIGHT + GAP)
+    ticks = axis_ticks(largest, BAR_WIDTH, millions)
+    for tick in ticks:
+        tick["x"] = LABEL_WIDTH + tick["offset"]
     return {
         "items": items,
         "bar_x": LABEL_WIDTH,
         "label_x": LABEL_WIDTH - 6,
-        "height": len(items) * (BAR_HEIGHT + GAP),
+        "height": bottom + 36,
+        "axis_y": bottom,
+        "axis_label_y": bottom + 14,
+        "unit_y": bottom + 30,
+        "legend_x": LABEL_WIDTH - 160,
+        "legend_y": bottom + 20,
+        "legend_text_x": LABEL_WIDTH - 144,
+        "ticks": ticks,
         "width": LABEL_WIDTH + BAR_WIDTH + 80,
         "bar_height": BAR_HEIGHT,
+        "description": "; ".join(f"{item['full_label']}: {item['value']}" for item in items),
     }
 
 
@@ -58,7 +88,7 @@ def stacked(matrix, height=240, column=44):
     largest = max(matrix.column_totals, default=Decimal(0))
     millions, columns = in_millions(), []
     for index, year in enumerate(matrix.years):
-        x, bottom, segments = 10 + index * (column + 8), height, []
+        x, bottom, segments = AXIS + 10 + index * (column + 8), height, []
         for position, row in enumerate(matrix.rows):
             amount = row.cells[index]
             if not amount or not largest:
@@ -83,8 +113,18 @@ def stacked(matrix, height=240, column=44):
         }
         for position, row in enumerate(matrix.rows[: len(COLOURS)])
     ]
-    width = 20 + len(matrix.years) * (column + 8)
+    width = AXIS + 20 + len(matrix.years) * (column + 8)
+    ticks = axis_ticks(largest, height - 20, millions)
+    for tick in ticks:
+        tick["y"] = round(height - tick["offset"], 1)
+        tick["text_y"] = round(tick["y"] + 4, 1)
+    totals = zip(matrix.years, matrix.column_totals, strict=True)
     return {
+        "ticks": ticks,
+        "axis_x": AXIS,
+        "axis_label_x": AXIS - 4,
+        "axis_end": width,
+        "description": "; ".join(f"{year}: {millions(total)}" for year, total in totals),
         "columns": columns,
         "column_width": column,
         "height": height,

@@ -113,7 +113,7 @@ class Breakdown:
 
 
 def basis_text(dimension, base):
-    base_nok = nok(base, 2, code=True)
+    base_nok = nok(base, code=True)
     if dimension.geographic:
         text = gettext(
             "Shares are of the geographically allocated total (%(base)s): the amounts to "

@@ -128,10 +128,19 @@ def filler_source(recipient):
 FILLER_PURPOSE_CODE = "15190"
 
 
+def filler_title(recipient, first, last, objective):
+    """A title that reads like an agreement's and says that it is illustrative, as the banner
+    does: "Illustrative: support against trafficking, Albania, 2007"."""
+    period = str(first) if first == last else f"{first}–{last}"
+    if objective == "subsidiary":
+        return f"Illustrative: programme with a part against trafficking, {recipient}, {period}"
+    return f"Illustrative: support against trafficking, {recipient}, {period}"
+
+
 def filler(n, channel, recipient, unit, first, last, objective="main", measures=(1,)):
     return DemoAgreement(
         key=f"filler-{n:03d}",
-        title=f"Filler agreement {n:03d}",
+        title=filler_title(recipient, first, last, objective),
         channel=channel,
         recipient=recipient,
         unit=unit,

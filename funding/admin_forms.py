@@ -64,7 +64,7 @@ class YearlyAmountForm(forms.ModelForm):
                     "it against theirs and save again to replace it."
                 )
                 % {
-                    "amount": nok(current.amount, 2, code=True),
+                    "amount": nok(current.amount, code=True),
                     "status": current.get_status_display().lower(),
                     "year": current.year,
                 },

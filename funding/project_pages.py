@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from projects.filters import ProjectFilter
@@ -17,6 +19,7 @@ from web.parameters import accepts
 
 from .filters import AmountFilters
 from .models import Fact, YearlyAmount
+from .views import may_enter
 
 PER_PAGE = 50
 
@@ -82,4 +85,17 @@ def project_detail(request, pk):
     for agreement in project.agreements.all():
         agreement.total = totals.get(agreement.pk)
     context = {"project": project, "total": sum(totals.values(), Decimal(0))}
+    editable = may_enter(request.user, editing=True)
+    context["edit_url"] = reverse("projects:edit", args=[project.pk]) if editable else ""
+    context["add_effort_url"] = add_effort_url(request.user, project)
     return render(request, "funding/project_detail.html", context)
+
+
+def add_effort_url(user, project):
+    """The admin's form for a new effort under the project and its measures, for those who may
+    add one (the followup app's admin, by URL name); empty for the others."""
+    if not (user.is_staff and user.has_perm("followup.add_effort")):
+        return ""
+    measures = ",".join(str(share.measure_id) for share in project.measure_shares.all())
+    query = {"projects": project.pk, **({"measures": measures} if measures else {})}
+    return reverse("admin:followup_effort_add") + "?" + urlencode(query)

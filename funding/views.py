@@ -19,13 +19,18 @@ ENTRY_PERMISSIONS = [
 ]  # fmt: skip
 
 
+def may_enter(user, *, editing):
+    """Whether the user may use the project entry page (to edit a project, or to add one)."""
+    needed = ["projects.change_project" if editing else "projects.add_project"]
+    return user.is_staff and user.has_perms([*needed, *ENTRY_PERMISSIONS])
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_entry(request, pk=None):
     """Enter (or edit) a project whole: its shares, agreements and yearly amounts."""
     project = get_object_or_404(Project, pk=pk) if pk else None
-    needed = ["projects.change_project" if project else "projects.add_project"]
-    if not (request.user.is_staff and request.user.has_perms([*needed, *ENTRY_PERMISSIONS])):
+    if not may_enter(request.user, editing=project is not None):
         raise PermissionDenied
     if request.method == "GET":
         entry = ProjectEntry(project)

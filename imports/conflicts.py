@@ -9,7 +9,7 @@ from web import formats
 
 def nok(ore):
     """An amount in øre as people read it: "NOK 1 234.50" (web.formats.nok)."""
-    return formats.nok(Decimal(ore) / 100, 2, code=True)
+    return formats.nok(Decimal(ore) / 100, code=True)
 
 
 def find_conflicts(stage, lookups, errors):

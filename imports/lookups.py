@@ -54,8 +54,9 @@ class Names:
 class Lookups:
     """Every reference table the import needs, read once."""
 
-    def __init__(self, create_missing=False):
+    def __init__(self, create_missing=False, missing_hint=None):
         self.create_missing = create_missing
+        self.missing_hint = missing_hint or _(" (use --create-missing to add it)")
         self.recipients = Names(gettext_noop("recipient country or region"))
         for pk, name, iso2, iso3 in Recipient.objects.values_list("id", "name", "iso2", "iso3"):
             for key in (name, iso2, iso3):
@@ -102,7 +103,7 @@ class Lookups:
             if value.lower() not in missing:
                 missing[value.lower()] = (-(len(missing) + 1), value)
             return missing[value.lower()][0], None
-        hint = "" if kind == "recipient" else _(" (use --create-missing to add it)")
+        hint = "" if kind == "recipient" else self.missing_hint
         return None, _("unknown %(kind)s") % {"kind": _(names.label)} + names.suggest(value) + hint
 
     def name_of(self, kind, pk):

@@ -123,12 +123,14 @@ def import_file(
     fmt="auto",
     default_status=ALLOCATED,
     create_missing=False,
+    missing_hint=None,
     progress=SILENT,
 ):
     """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header).
 
     `progress` (a web.progress.Progress, whose first phase the caller starts) hears the rows
-    read and each later step."""
+    read and each later step; `missing_hint` is how the caller's interface offers to create an
+    unknown partner or unit (the command's --create-missing unless given)."""
     run = ImportRun(
         file_name=file_name or str(path).rsplit("/", 1)[-1],
         user=user,
@@ -158,6 +160,7 @@ def import_file(
             create_missing,
             decimal_comma=source.delimiter in ";\t",
             progress=progress,
+            missing_hint=missing_hint,
         )
 
 
@@ -221,13 +224,23 @@ def _lock():
         cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
 
-def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, progress=SILENT):
+def _run(
+    run,
+    errors,
+    rows,
+    fmt,
+    default_status,
+    create_missing,
+    decimal_comma,
+    progress=SILENT,
+    missing_hint=None,
+):
     counts, created, committed = None, {}, False
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
         with transaction.atomic():
             _lock()
-            lookups = Lookups(create_missing)
+            lookups = Lookups(create_missing, missing_hint)
             stage = Stage(fmt)
             stage.create()
             stage.fill(

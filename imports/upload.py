@@ -42,8 +42,29 @@ def upload_dir():
     return folder
 
 
+# How the page offers to create an unknown partner or unit: its checkbox, not the command's flag.
+MISSING_HINT = _(" (tick “Create unknown partners (channels) and administering units” to add it)")
+
+
+def stored_file(token):
+    """The options of an upload kept for its preview or a retry, by its signed token; a
+    ValidationError when the token is too old or the file is gone."""
+    try:
+        options = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        raise forms.ValidationError(_("The preview has expired; upload the file again.")) from None
+    sha = options.get("sha", "")
+    if not re.fullmatch(r"[0-9a-f]{64}", sha) or not (upload_dir() / f"{sha}.csv").exists():
+        raise forms.ValidationError(_("The uploaded file is gone; upload it again."))
+    return options
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(help_text=_("A CSV or tab-separated project list (.csv, .txt, .tsv)."))
+    file = forms.FileField(
+        required=False,  # a retry uses the kept file instead
+        help_text=_("A CSV or tab-separated project list (.csv, .txt, .tsv)."),
+    )
+    kept = forms.CharField(required=False, widget=forms.HiddenInput)
     format = forms.ChoiceField(
         choices=[
             ("auto", "Detect from the header"),
@@ -60,16 +81,25 @@ class UploadForm(forms.Form):
         required=False, label=_("Create unknown partners (channels) and administering units")
     )
 
-    def __init__(self, *args, stopped=None, **kwargs):
+    def __init__(self, *args, stopped=None, kept_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.stopped = stopped  # limits.LimitedUpload, which stops a file over the limit
-        if stopped and stopped.exceeded:
-            self.fields["file"].required = False  # the file is not there: say why instead
+        self.kept_name = kept_name  # the file kept from the last try, offered again
+
+    @classmethod
+    def keeping(cls, options, token):
+        """A fresh form with the last try's choices and its file kept, to try again."""
+        initial = {key: options[key] for key in ("status", "create_missing")}
+        return cls(
+            initial={**initial, "format": options["fmt"], "kept": token}, kept_name=options["name"]
+        )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if self.stopped and self.stopped.exceeded:
             raise forms.ValidationError(upload_limit_message(self.stopped.limit_mb))
+        if upload is None:
+            return upload
         limit = settings.IMPORT_MAX_UPLOAD_MB
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
@@ -85,6 +115,27 @@ class UploadForm(forms.Form):
                 % {"name": upload.name}
             )
         return upload
+
+    def clean(self):
+        data = super().clean()
+        if "file" in self.errors or data.get("file"):
+            return data
+        if not data.get("kept"):
+            self.add_error("file", forms.Field.default_error_messages["required"])
+            return data
+        try:
+            data["kept_options"] = stored_file(data["kept"])
+        except forms.ValidationError as error:
+            self.add_error("file", error)
+        return data
+
+    def file_options(self):
+        """The stored file's digest and name: the new upload's, else the kept one's."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return {"sha": store(upload), "name": upload.name}
+        kept = self.cleaned_data["kept_options"]
+        return {"sha": kept["sha"], "name": kept["name"]}
 
 
 def store(upload):
@@ -116,14 +167,16 @@ def import_page(request, model_admin):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         options = {
-            "sha": store(data["file"]),
-            "name": data["file"].name,
+            **form.file_options(),
             "fmt": data["format"],
             "status": data["status"],
             "create_missing": data["create_missing"],
         }
         result = run(options, request.user, dry_run=True)
-        context.update(result=result, token=signing.dumps(options, salt=TOKEN_SALT))
+        token = signing.dumps(options, salt=TOKEN_SALT)
+        context.update(result=result, token=token)
+        if not result.ok:  # keep the file: try again with other choices, or another file
+            form = UploadForm.keeping(options, token)
     context["form"] = form
     return TemplateResponse(request, "imports/upload.html", context)
 
@@ -137,24 +190,22 @@ def run(options, user, dry_run):
         fmt=options["fmt"],
         default_status=options["status"],
         create_missing=options["create_missing"],
+        missing_hint=MISSING_HINT,
     )
 
 
 def confirm(request, model_admin, context):
+    token = request.POST["token"]
     try:
-        options = signing.loads(request.POST["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-    except signing.BadSignature:
-        messages.error(request, _("The preview has expired; upload the file again."))
-        return redirect(request.path)
-    stored = upload_dir() / f"{options['sha']}.csv"
-    if not re.fullmatch(r"[0-9a-f]{64}", options["sha"]) or not stored.exists():
-        messages.error(request, _("The uploaded file is gone; upload it again."))
+        options = stored_file(token)
+    except forms.ValidationError as error:
+        messages.error(request, error.messages[0])
         return redirect(request.path)
     result = run(options, request.user, dry_run=False)
     if not result.ok:
-        context.update(result=result, form=UploadForm())
+        context.update(result=result, form=UploadForm.keeping(options, token))
         return TemplateResponse(request, "imports/upload.html", context)
-    stored.unlink(missing_ok=True)
+    (upload_dir() / f"{options['sha']}.csv").unlink(missing_ok=True)
     messages.success(request, result.summary)
     for warning in result.warnings:
         messages.warning(request, str(warning))

@@ -86,8 +86,16 @@ class MeasureAdmin(ReferenceImportExport, HistoryAdmin):
     list_filter = ["plan", TitleListFilter, "goal", "lead_ministry", "responsible_ministries"]
     list_select_related = ["plan", "goal", "lead_ministry"]
     search_fields = ["title", "title_nb", "=number"]
+    search_help_text = _("A number (11, Measure 11, Tiltak 11), a plan (2006-2009) or title words.")
     autocomplete_fields = ["goal", "lead_ministry"]
     inlines = [MeasureStatusInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The list's search box and the autocompletes of other forms (the effort's measures)
+        find measures by number, plan and title in the forms people type them."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.matching(search_term), False
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         """The responsible ministries as checkboxes: a short list, and the admin's two-list

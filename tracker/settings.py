@@ -296,5 +296,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; lockouts come at WARNING.
-    "loggers": {"axes": {"level": env_str("AXES_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        "axes": {"level": env_str("AXES_LOG_LEVEL", "WARNING")},
+        # runserver's "Watching for file changes" would land after `make run`'s login frame.
+        "django.utils.autoreload": {"level": "WARNING"},
+    },
 }

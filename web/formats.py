@@ -1,9 +1,9 @@
 """How numbers are written for people: one rule for pages, the admin, importer messages, charts
 and downloads' labels. Thousands are separated by a narrow no-break space (U+202F), decimals by
 the active language's separator (a comma in Norwegian, a point in English); amounts are in NOK,
-written "NOK 1 234 567" where the currency is named (Språkrådet's form where the code is used),
-in both languages. Downloads do not come through here: their numbers stay plain digits and a dot.
-"""
+in whole kroner unless the øre are not zero ("NOK 1 234 567", "NOK 1 234 567.50"), "NOK" first
+where the currency is named (Språkrådet's form where the code is used), in both languages.
+Downloads do not come through here: their numbers stay plain digits and a dot."""
 
 from decimal import Decimal
 
@@ -27,11 +27,16 @@ def decimal_separator():
     return get_format("DECIMAL_SEPARATOR")
 
 
-def nok(value, places=0, *, code=False, decimal=None):
-    """12345678.9 → "12 345 679" ("NOK 12 345 679" with `code`); empty for None."""
+def nok(value, places=None, *, code=False, decimal=None):
+    """The one rule for amounts: whole kroner unless the øre are not zero, 12345678 →
+    "12 345 678", 12345678.9 → "12 345 678.90" ("NOK 12 345 678" with `code`); empty for None.
+    `places` fixes the decimals instead (millions in charts, megabytes)."""
     if value is None or value == "":
         return ""
-    text = _localise(f"{Decimal(value):,.{int(places)}f}", decimal)
+    value = Decimal(value)
+    if places is None:
+        places = 0 if value.quantize(Decimal("0.01")) == value.to_integral_value() else 2
+    text = _localise(f"{value:,.{int(places)}f}", decimal)
     return f"NOK {text}" if code else text
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
@@ -85,7 +86,7 @@ class YearlyAmount(models.Model):
         indexes = [models.Index(fields=["year", "agreement"], name="amount_year_agreement")]
 
     def __str__(self):
-        amount = nok(self.amount, 2, code=True)
+        amount = nok(self.amount, code=True)
         return f"{self.year}: {amount} ({self.get_status_display().lower()})"
 
     def clean(self):
@@ -172,4 +173,5 @@ class ImportRun(models.Model):
 
     def __str__(self):
         mode = "dry run" if self.dry_run else "import"
-        return f"{self.file_name} ({mode}, {self.started:%Y-%m-%d %H:%M})"
+        started = timezone.localtime(self.started)  # the site's time, as the admin's fields
+        return f"{self.file_name} ({mode}, {started:%Y-%m-%d %H:%M})"

@@ -1,5 +1,7 @@
 """Numbered measures and their follow-up status per year."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,11 +15,34 @@ from history.text import NoControlCharacters
 from ..bilingual import Bilingual
 from .plans import YEAR_MAX, YEAR_MIN, Goal, Ministry, Plan, implausible_year
 
+# Words people put before a measure's number: "Measure 11", "Tiltak 11", "no. 11".
+NUMBER_WORDS = {"measure", "tiltak", "number", "nummer", "nr", "no", "#"}
+PERIOD = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+
 
 class MeasureQuerySet(models.QuerySet):
     def untitled(self):
         """Measures whose title no source has given yet."""
         return self.filter(title="")
+
+    def matching(self, text):
+        """Measures found by what people type: a number ("11", "Measure 11", "Tiltak 11"), a
+        plan (its period "2006-2009", a year in it, or words of its title), words of the
+        measure's title, or these together ("2006-2009 tiltak 11 victims")."""
+        found = self
+        for start, end in PERIOD.findall(text):
+            found = found.filter(plan__start_year=int(start), plan__end_year=int(end))
+        for word in PERIOD.sub(" ", text).replace(".", " ").split():
+            if word.casefold() in NUMBER_WORDS:
+                continue
+            if word.lstrip("#").isdigit() and len(word.lstrip("#")) == 4:
+                year = int(word.lstrip("#"))
+                found = found.filter(plan__start_year__lte=year, plan__end_year__gte=year)
+            elif word.lstrip("#").isdigit():
+                found = found.filter(number=int(word.lstrip("#")))
+            else:
+                found = found.filter(Q(title__icontains=word) | Q(plan__title__icontains=word))
+        return found
 
 
 class Measure(Bilingual, NoControlCharacters, models.Model):

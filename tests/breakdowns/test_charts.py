@@ -70,7 +70,9 @@ def test_the_bars_of_a_breakdown_draw_in_norwegian(superuser_client, funding):
 def test_the_stacked_bars_by_year_draw_in_norwegian(superuser_client, funding):
     page = get(superuser_client, "/breakdowns/region/?objective=all&by=year")
     (svg,) = assert_plain_geometry(page)
-    assert 'x="32.0"' in page  # the first year's label, centred under its column
+    assert (
+        'x="88.0"' in page
+    )  # the first year's label, centred under its column (right of the axis)
     assert f'<td class="num">1{NNBSP}234{NNBSP}567</td>' in page  # Europe in 2006
     assert "Europa, 2006: 1,2 mill." in titles(svg)
 
@@ -93,3 +95,31 @@ def test_the_overviews_chart_draws_in_norwegian(superuser_client, funding):
     page = get(superuser_client, "/?objective=all")
     (svg,) = assert_plain_geometry(page)
     assert "Europa: NOK 2,0 mill." in titles(svg)
+
+
+def test_the_bar_chart_has_an_axis_a_legend_and_its_values_in_the_text_alternative(
+    superuser_client, funding
+):
+    page = superuser_client.get("/breakdowns/region/?objective=all").content.decode()
+    (svg,) = charts(page)
+    assert svg.get("aria-describedby") == "breakdown-table-chart-values breakdown-table-caption"
+    desc = svg.find(f"{SVG}desc")
+    assert desc.get("id") == "breakdown-table-chart-values"
+    assert "Europe: 2.0 M" in desc.text and "Africa: 0.3 M" in desc.text
+    axis = [text.text for text in svg.find(f"{SVG}g[@class='axis']").iter(f"{SVG}text")]
+    assert axis == ["0.0 M", "0.5 M", "1.0 M", "1.5 M"]  # round steps up to the largest bar
+    assert "Amount, NOK million" in [text.text for text in svg.iter(f"{SVG}text")]
+
+
+def test_the_stacked_chart_has_an_axis_a_legend_and_each_years_total_in_words(
+    superuser_client, funding
+):
+    page = superuser_client.get("/breakdowns/region/?objective=all&by=year").content.decode()
+    (svg,) = charts(page)
+    desc = svg.find(f"{SVG}desc").text
+    assert desc == "Totals by year (NOK million): 2006: 1.2 M; 2007: 1.1 M; 2008: 0.1 M."
+    axis = [text.text for text in svg.find(f"{SVG}g[@class='axis']").iter(f"{SVG}text")]
+    assert axis[0] == "0.0 M" and len(axis) >= 3
+    legend = [text.text for text in svg.iter(f"{SVG}text")]
+    assert "Europe" in legend and "Africa" in legend  # the legend names each colour's row
+    assert "Europe, 2006: 1.2 M" in titles(svg)  # each segment's value on hover

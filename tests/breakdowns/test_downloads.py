@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from breakdowns.dimensions import DIMENSIONS
+
 FILTERS = "year_from=2006&objective=main"
 
 
@@ -26,7 +28,9 @@ def html_rows(page):
 
 
 def whole(amount):
-    return f"{Decimal(amount):.0f}"
+    """As the page writes an amount: whole kroner unless the øre are not zero."""
+    amount = Decimal(amount)
+    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
 
 
 def csv_table(content):
@@ -52,7 +56,7 @@ def test_downloads_hold_the_rows_and_totals_of_the_page(superuser_client, datase
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     start = values.index(("key", "label", "amount", "share", "agreements", "agreement_years"))
-    xlsx = [(row[1], f"{row[2]:.0f}") for row in values[start + 1 :]]
+    xlsx = [(row[1], whole(row[2])) for row in values[start + 1 :]]
     assert xlsx == shown
     assert all(isinstance(row[2], int | float) for row in values[start + 1 :])
 
@@ -114,11 +118,35 @@ def test_the_breakdown_command_prints_the_same_data(dataset):
         "Not geographically allocated": "100.00",
     }
     out = io.StringIO()
-    call_command("breakdown", "year", "--status", "planned", "--status", "disbursed", stdout=out)
+    statuses = ["--status", "planned", "--status", "disbursed"]
+    call_command("breakdown", "year", *statuses, "--objective", "all", stdout=out)
     assert "2008" in out.getvalue() and "300.00" in out.getvalue()
     out = io.StringIO()
-    call_command("breakdown", "region", "--by-year", "--format", "csv", stdout=out)
+    call_command(
+        "breakdown", "region", "--by-year", "--objective", "all", "--format", "csv", stdout=out
+    )
     assert out.getvalue().strip().endswith(",Total,1000.00,900.01,200.00,2100.01")
+    out = io.StringIO()
+    call_command("breakdown", "region", "--by-year", "--format", "csv", stdout=out)  # main only
+    assert out.getvalue().strip().endswith(",Total,1000.00,900.01,1900.01")
+
+
+@pytest.mark.parametrize("slug", list(DIMENSIONS))
+@pytest.mark.parametrize("by_year", [False, True])
+def test_the_command_prints_what_the_page_shows_without_filters(
+    superuser_client, dataset, slug, by_year
+):
+    """Same defaults everywhere: the command, like the page and its downloads, opens on direct
+    funding (the main objective)."""
+    out = io.StringIO()
+    call_command(
+        "breakdown", slug, "--format", "json", *(["--by-year"] if by_year else []), stdout=out
+    )
+    page = superuser_client.get(
+        f"/breakdowns/{slug}/", {"format": "json", **({"by": "year"} if by_year else {})}
+    )
+    assert json.loads(out.getvalue()) == json.loads(page.content)
+    assert json.loads(out.getvalue())["filters"]["objective"] == "main"
 
 
 def test_the_breakdown_command_rejects_bad_filters(dataset):

@@ -2,12 +2,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Q
 
 from breakdowns import published
 from demo.loading import IMPORT_NAME
 from funding.models import ClosedYear, Fact, ImportRun, YearlyAmount
 from imports.lookups import equal_shares
-from projects.models import Agreement, Project
+from projects.models import Agreement, Channel, Project
 from tests.conftest import assert_derived_data_fresh
 
 BANNER = "Demo data: projects from the 2007 report; amounts are illustrative"
@@ -98,7 +99,10 @@ def test_the_amounts_reproduce_the_reports_totals(demo):
 def test_fillers_are_marked_as_such(demo):
     fillers = Project.objects.filter(demo="filler")
     assert fillers.count() > 0
-    assert all(p.title.startswith("Filler agreement") for p in fillers)
+    assert all(p.title.startswith("Illustrative: ") for p in fillers)
+    assert all(
+        p.title.endswith(f", {p.recipient.name}, {p.agreements.get().period}") for p in fillers
+    )
     assert all("Filler record" in p.description for p in fillers)
 
 
@@ -191,3 +195,19 @@ def test_a_later_years_amount_leaves_2007_as_published(demo, superuser_client, m
 
 def closed_figures(snapshot):
     return {key: value for key, value in snapshot["figures"].items() if value is not None}
+
+
+# No kind fits these, and no source says: a network (of NGOs), a regional NGO network the report
+# calls "a regional NGO", and a UNICEF programme rather than an organisation.
+KIND_UNKNOWN = {
+    "ARIADNE Network",
+    "Southern Africa Regional Network against Trafficking and Abuse of Children",
+    "Decentralized Action for Women and Children",
+}
+
+
+def test_every_demo_organisation_has_a_kind_but_those_no_source_supports(demo):
+    used = Channel.objects.filter(Q(projects__demo__gt="") | Q(efforts__demo=True)).distinct()
+    assert set(used.filter(kind="").values_list("name", flat=True)) == KIND_UNKNOWN
+    norwegian = ["CARE", "Caritas", "Red Cross", "Football Association of Norway"]
+    assert set(used.filter(name__in=norwegian).values_list("kind", flat=True)) == {"norwegian_ngo"}

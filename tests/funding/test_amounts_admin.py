@@ -68,7 +68,7 @@ def test_the_second_of_two_editors_is_refused_and_shown_the_first_ones_value(
     assert response.status_code == 200
     text = response.content.decode()
     assert "Someone else saved this amount while you edited it" in text
-    assert "NOK 700.00 (planned) for 2008" in text
+    assert "NOK 700 (planned) for 2008" in text
     assert YearlyAmount.objects.get(year=2008).amount == Decimal("700.00")
     # The form shown again carries the version now saved: saving it again replaces theirs.
     again = form_data(response)
@@ -90,7 +90,7 @@ def test_two_forms_built_from_the_same_state_cannot_both_save(agreement):
         one.save()
     with transaction.atomic():
         assert not two.is_valid()
-    assert "it is now NOK 1\u202f100.00 (allocated) for 2007" in str(two.non_field_errors())
+    assert "it is now NOK 1\u202f100 (allocated) for 2007" in str(two.non_field_errors())
     assert YearlyAmount.objects.get(pk=amount.pk).version == 2
 
 
@@ -101,7 +101,7 @@ def test_the_yearly_amount_page_refuses_a_stale_save(superuser_client, agreement
     YearlyAmount.objects.filter(pk=amount.pk).update(amount=Decimal(5), version=2)  # an import
     data["amount"] = "9.00"
     response = superuser_client.post(url, data)
-    assert "it is now NOK 5.00 (allocated) for 2007" in response.content.decode()
+    assert "it is now NOK 5 (allocated) for 2007" in response.content.decode()
     assert YearlyAmount.objects.get(pk=amount.pk).amount == Decimal(5)
 
 

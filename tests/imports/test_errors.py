@@ -60,7 +60,7 @@ BAD_INPUTS = {
     "duplicate agreement and year with different amounts": (
         LONG + ",A,IOM,Albania,West Balkans Section,2007,5\n"
         ",A,IOM,Albania,West Balkans Section,2007,6\n",
-        ['"A" has two different amounts for 2007 (lines 2 and 3: NOK 5.00 and NOK 6.00)'],
+        ['"A" has two different amounts for 2007 (lines 2 and 3: NOK 5 and NOK 6)'],
     ),
     "duplicate agreement and year with one amount and two statuses": (
         LONG.replace("Amount", "Amount,Status")

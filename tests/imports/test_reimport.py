@@ -59,7 +59,7 @@ def test_a_changed_amount_updates_exactly_that_amount(db, tmp_path):
             "West Balkans Section",
             "field": "2007",
             "old": "NOK 500\u202f000.50 (allocated)",
-            "new": "NOK 510\u202f000.00 (allocated)",
+            "new": "NOK 510\u202f000 (allocated)",
         }
     ]
 

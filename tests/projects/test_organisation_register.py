@@ -90,8 +90,15 @@ def test_funding_channels_keep_their_group_code_parent_and_aliases(db):
 
 
 def test_the_kind_stays_blank_where_no_source_says(db):
-    for name in ["CARE", "Red Cross", "Alliance Against Trafficking in Persons"]:
+    for name in ["Alliance Against Trafficking in Persons", "ARIADNE Network"]:
         assert Channel.objects.get(name=name).kind == ""
+
+
+def test_the_norwegian_organisations_the_aliases_name_are_norwegian_ngos(db):
+    for name, alias in [("CARE", "CARE Norge"), ("Red Cross", "Norwegian Red Cross")]:
+        channel = Channel.objects.get(name=name)
+        assert channel.kind == OrganisationKind.NORWEGIAN_NGO
+        assert ChannelAlias.objects.filter(channel=channel, name=alias).exists()
 
 
 def test_no_name_or_acronym_in_the_register_is_another_organisations_alias(db):

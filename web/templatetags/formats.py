@@ -8,8 +8,8 @@ register = template.Library()
 
 
 @register.filter
-def nok(value, places=0):
-    """An amount in NOK with thousands separated: `total|nok` or `total|nok:2`."""
+def nok(value, places=None):
+    """An amount in NOK with thousands separated, øre only when not zero: `total|nok`."""
     return formats.nok(value, places)
 
 

@@ -4,22 +4,31 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils import translation
 
+from breakdowns.basis import with_default_basis
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.downloads import csv_text, dumps
 from breakdowns.filters import funding_filter
 from breakdowns.tables import breakdown, by_year
+from projects.filters import ALL_OBJECTIVES
 from projects.models import Project
 
 
 class Command(BaseCommand):
-    help = "Prints a funding breakdown (the same table as /breakdowns/<dimension>/)."
+    help = (
+        "Prints a funding breakdown: the same table as /breakdowns/<dimension>/, on the same "
+        "basis (direct funding, the main objective, unless --objective says otherwise)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("dimension", choices=list(DIMENSIONS))
         parser.add_argument("--year-from", type=int)
         parser.add_argument("--year-to", type=int)
         parser.add_argument("--status", action="append", default=[])
-        parser.add_argument("--objective", choices=Project.Objective.values)
+        parser.add_argument(
+            "--objective",
+            choices=[*Project.Objective.values, ALL_OBJECTIVES],
+            help="main (the default, as on the page), subsidiary, or all (both added together).",
+        )
         parser.add_argument("--by-year", action="store_true")
         parser.add_argument("--sort")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -39,7 +48,7 @@ class Command(BaseCommand):
             if options[name] is not None:
                 query[name] = str(options[name])
         query.setlist("status", options["status"])
-        f = funding_filter(query)
+        f = funding_filter(with_default_basis(query))
         if not f.is_valid():
             raise CommandError(f"Invalid filters: {f.errors.as_text()}")
         dimension = DIMENSIONS[options["dimension"]]
