@@ -9,7 +9,8 @@ yearly amounts are funding's; the admin's project pages link to it.
 """
 
 from django import forms
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.forms import inlineformset_factory
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
@@ -18,10 +19,11 @@ from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
 
-from .models import YearlyAmount
+from .models import EditConflict, YearlyAmount, refusal
 from .refresh import facts_refresh
 
 BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
+CLOSED_YEAR_TRIGGER = "closed reporting year cannot be created"  # funding/migrations/0016
 
 
 class ProjectForm(forms.ModelForm):
@@ -29,6 +31,47 @@ class ProjectForm(forms.ModelForm):
         model = Project
         fields = ["title", "channel", "recipient", "objective", "description", "source"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class AmountForm(forms.ModelForm):
+    """A yearly amount with the version it was shown at (`seen_version`, hidden): a change or
+    deletion of an amount someone saved meanwhile is refused naming their value, and the
+    save itself is UPDATE … WHERE version = seen (YearlyAmount.save()); closed years refused."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = YearlyAmount
+        fields = ["year", "amount", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version if self.instance.pk else None
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            if self.has_changed() and (message := refusal(data.get("year"))):
+                raise ValidationError(message, code="closed_year")
+            return data
+        if not self.has_changed():
+            return data
+        if message := refusal(data.get("year"), self.instance.year):
+            raise ValidationError(message, code="closed_year")
+        self.check_version(data.get("seen_version"))
+        return data
+
+    def check_version(self, seen):
+        current = YearlyAmount.objects.filter(pk=self.instance.pk).first()
+        if current is None:
+            raise ValidationError(
+                _("Someone else deleted this amount while you edited it; nothing was saved.")
+            )
+        if seen is None or seen != current.version:
+            self.data = self.data.copy()  # shown again with the version now saved
+            self.data[self.add_prefix("seen_version")] = current.version
+            raise ValidationError(current.conflict_message, code="edit_conflict")
+        self.instance.seen_version = seen
 
 
 class AmountFormSet(forms.BaseInlineFormSet):
@@ -48,6 +91,11 @@ class AmountFormSet(forms.BaseInlineFormSet):
                 form.add_error("year", _("%(year)s is entered twice.") % {"year": year})
             years.add(year)
         super().clean()
+        deleted = [form for form in self.deleted_forms if form.instance.pk]
+        if message := refusal(*(form.instance.year for form in deleted)):
+            raise ValidationError(message, code="closed_year")
+        for form in deleted:  # deleted as shown, or refused (YearlyAmount.delete())
+            form.instance.seen_version = form.cleaned_data.get("seen_version") or 0
 
 
 ShareForms = inlineformset_factory(
@@ -61,14 +109,10 @@ AgreementForms = inlineformset_factory(
     extra=1,
 )
 AmountForms = inlineformset_factory(
-    Agreement, YearlyAmount, formset=AmountFormSet, fields=["year", "amount", "status"], extra=0
+    Agreement, YearlyAmount, form=AmountForm, formset=AmountFormSet, extra=0
 )
 NewAmountForms = inlineformset_factory(  # a new agreement's first blank rows
-    Agreement,
-    YearlyAmount,
-    formset=AmountFormSet,
-    fields=["year", "amount", "status"],
-    extra=BLANK_AMOUNTS,
+    Agreement, YearlyAmount, form=AmountForm, formset=AmountFormSet, extra=BLANK_AMOUNTS
 )
 
 
@@ -157,20 +201,58 @@ class ProjectEntry:
             if form.instance.pk is None and not form.has_changed() and kept_forms(amounts):
                 form.add_error("unit", _("Fill in the agreement before its yearly amounts."))
             valid &= form.is_valid()
-        return bool(valid)
+        return bool(valid) and self.closed_amounts_kept()
+
+    def closed_amounts_kept(self):
+        """Refuse dropping an agreement that holds an amount of a closed year."""
+        kept = True
+        for form in self.agreements.forms:
+            if form.instance.pk and self.is_dropped(form):
+                years = [amount.year for amount in form.instance.amounts.all()]
+                if message := refusal(*years):
+                    form.add_error(None, message)
+                    kept = False
+        return kept
 
     def is_dropped(self, form):
         return self.agreements._should_delete_form(form)
 
-    @transaction.atomic
     def save(self):
         """Save everything or nothing; the history records the request's user (simple-history's
         middleware), as for an edit in the admin; then the funding facts of the project's
-        agreements, those it had before included."""
-        before = set(self.agreements.get_queryset().values_list("pk", flat=True))
-        project = self.save_all()
-        facts_refresh(before | set(project.agreements.values_list("pk", flat=True)))
-        return project
+        agreements, those it had before included. None when an amount was saved by someone
+        else since it was shown (the refusal is then on its row) or its year was closed
+        meanwhile (the database's trigger, funding/migrations/0016)."""
+        try:
+            with transaction.atomic():
+                before = set(self.agreements.get_queryset().values_list("pk", flat=True))
+                project = self.save_all()
+                facts_refresh(before | set(project.agreements.values_list("pk", flat=True)))
+                return project
+        except EditConflict as conflict:
+            self.refuse(conflict)
+        except IntegrityError as error:
+            if CLOSED_YEAR_TRIGGER not in str(error):
+                raise
+            self.project.add_error(None, _("A year of these amounts was closed meanwhile."))
+        return None
+
+    def refuse(self, conflict):
+        """Show an edit conflict on the row of the amount concerned."""
+        current = conflict.current
+        message = (
+            current.conflict_message
+            if current
+            else _("Someone else deleted this amount while you edited it; nothing was saved.")
+        )
+        for amounts in self.amounts:
+            for form in amounts.forms:
+                if form.instance is conflict.amount:
+                    form.data = form.data.copy()
+                    form.data[form.add_prefix("seen_version")] = current.version if current else ""
+                    form.add_error(None, message)
+                    return
+        self.project.add_error(None, message)
 
     def save_all(self):
         project = self.project.save()

@@ -3,8 +3,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from history.models import bulk_history
@@ -24,6 +25,15 @@ class YearlyAmountQuerySet(models.QuerySet):
         if last is not None:
             qs = qs.filter(year__lte=last)
         return qs
+
+
+class EditConflict(Exception):
+    """Someone else saved (or deleted) the amount since the version a form showed: `current`
+    is the amount as it is now (None when deleted)."""
+
+    def __init__(self, amount, current):
+        super().__init__(f"amount {amount.pk}: version {amount.seen_version} is no longer current")
+        self.amount, self.current = amount, current
 
 
 class AmountStatus(models.TextChoices):
@@ -64,6 +74,7 @@ class YearlyAmount(models.Model):
     )
 
     objects = YearlyAmountQuerySet.as_manager()
+    seen_version = None  # see save()
 
     history = bulk_history("agreement")
 
@@ -87,6 +98,43 @@ class YearlyAmount(models.Model):
     def __str__(self):
         amount = nok(self.amount, 2, code=True)
         return f"{self.year}: {amount} ({self.get_status_display().lower()})"
+
+    # The version a form showed: when set, save() and delete() go ahead only if the row still
+    # has it (UPDATE … WHERE version = seen, adding one), and raise EditConflict otherwise.
+    def save(self, *args, **kwargs):
+        if self.pk is None or self.seen_version is None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.claim()
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.seen_version is None:
+            return super().delete(*args, **kwargs)
+        with transaction.atomic():
+            self.claim()
+            return super().delete(*args, **kwargs)
+
+    def claim(self):
+        """Take the row at the version it was shown with, adding one, or raise EditConflict."""
+        seen, self.seen_version = self.seen_version, None
+        rows = YearlyAmount.objects.filter(pk=self.pk)
+        if not rows.filter(version=seen).update(version=seen + 1):
+            raise EditConflict(self, rows.first())
+        self.version = seen + 1
+
+    @property
+    def conflict_message(self):
+        """Why a save from an older version was refused, naming the value saved meanwhile."""
+        return gettext(
+            "Someone else saved this amount while you edited it: it is now %(amount)s "
+            "(%(status)s) for %(year)s. Your change was not saved; check it against theirs "
+            "and save again to replace it."
+        ) % {
+            "amount": nok(self.amount, 2, code=True),
+            "status": self.get_status_display().lower(),
+            "year": self.year,
+        }
 
     def clean(self):
         errors = {}
