@@ -24,7 +24,6 @@ Modules, in the order the data flows:
     limits     the upload size and row limits, enforced while reading
 """
 
-import zlib
 from dataclasses import dataclass, field
 
 from django.db import InterfaceError, OperationalError, connection, transaction
@@ -33,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from funding.models import ImportRun, YearlyAmount
+from history.versions import IMPORT_LOCK_KEY
 from web.progress import SILENT
 
 from .changes import count_changes
@@ -51,7 +51,7 @@ __all__ = ["ImportBusyError", "ImportInterrupted", "ImportResult", "import_file"
 LOST = (OperationalError, InterfaceError)  # the connection failed: a restart, a timeout
 
 ALLOCATED = YearlyAmount.Status.ALLOCATED
-LOCK_KEY = zlib.crc32(b"funding.importing")
+LOCK_KEY = IMPORT_LOCK_KEY  # closing a year takes it too (history.versions)
 LOCK_WAIT_S = 60
 PROGRESS_EVERY = 2_000
 
