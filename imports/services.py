@@ -22,14 +22,12 @@ Modules, in the order the data flows:
     history    the audit trail of what it writes
     problems   how errors are collected and shown
     limits     the upload size and row limits, enforced while reading
+    runs       the outcome and the ImportRun it finishes (failed, on any exception)
 """
-
-from dataclasses import dataclass, field
 
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from funding.models import ImportRun, YearlyAmount
 from history.versions import IMPORT_LOCK_KEY
@@ -44,6 +42,7 @@ from .limits import within_row_limit
 from .lookups import Lookups
 from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
+from .runs import ImportResult, fail_run, finish_run
 from .staging import Stage
 from .writing import write_import
 
@@ -62,55 +61,6 @@ class _Rollback(Exception):
 
 class ImportBusyError(Exception):
     pass
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, for a dry run or on errors, would have done)."""
-
-    run: ImportRun
-    errors: list = field(default_factory=list)  # of dicts: line, column, value, message, text
-    preview: list = field(default_factory=list)  # the first amounts with their action
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def summary(self):
-        r = self.run
-        if not self.ok:
-            count = len(self.errors)
-            message = ngettext(
-                "%(file)s: %(count)s error, nothing written.",
-                "%(file)s: %(count)s errors, nothing written.",
-                count,
-            )
-            return message % {"file": r.file_name, "count": count}
-        verb = _("Dry run of %(file)s") if r.dry_run else _("Imported %(file)s")
-        parts = [
-            verb % {"file": r.file_name}
-            + _(" (%(format)s, %(rows)s rows)") % {"format": r.format, "rows": r.rows},
-            _("projects %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "projects"),
-            _("agreements %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "agreements"),
-            _("amounts %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "amounts"),
-        ]
-        if r.channels_created:
-            parts.append(_("channels created: ") + ", ".join(r.channels_created))
-        if r.units_created:
-            parts.append(_("units created: ") + ", ".join(r.units_created))
-        return "; ".join(parts) + (_("; nothing written (dry run).") if r.dry_run else ".")
-
-
-def counts(run, what):
-    return {
-        "created": getattr(run, f"{what}_created"),
-        "updated": getattr(run, f"{what}_updated"),
-        "unchanged": getattr(run, f"{what}_unchanged"),
-    }
 
 
 def import_file(
@@ -144,11 +94,11 @@ def import_file(
         except FileProblem as exc:
             for message in exc.messages:
                 errors.add(1 if "column" in message.lower() else None, "", "", message)
-            return _finish(run, errors, None, [])
+            return finish_run(run, errors, None, [])
         run.format = layout.format
         records = within_row_limit(raw_rows(layout, source.rows), errors)
         rows = _guarded(records, errors, progress, run)
-        return _run(
+        result = _run(
             run,
             errors,
             rows,
@@ -158,6 +108,8 @@ def import_file(
             decimal_comma=source.delimiter in ";\t",
             progress=progress,
         )
+        result.encoding = source.encoding
+        return result
 
 
 def import_records(
@@ -266,34 +218,11 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, 
         errors.add(None, "", "", str(exc))
     except LOST as exc:  # atomic() rolled back, or dropped the dead connection
         errors.add(None, "", "", lost_database(exc, committed=False))
+    except Exception as exc:  # nothing was written; the run says so before the error goes on
+        fail_run(run, errors, exc)
+        raise
     try:
-        return _finish(run, errors, counts, created)
+        return finish_run(run, errors, counts, created)
     except LOST as exc:
         connection.close()  # dead: the process's next query connects afresh
         raise ImportInterrupted(lost_database(exc, committed=committed)) from exc
-
-
-def _finish(run, errors, counts, created):
-    run.finished = timezone.now()
-    run.errors = errors.as_list()
-    run.succeeded = not errors
-    preview = []
-    if counts and not errors:
-        for name in (
-            "projects_created",
-            "projects_updated",
-            "projects_unchanged",
-            "agreements_created",
-            "agreements_updated",
-            "agreements_unchanged",
-            "amounts_created",
-            "amounts_updated",
-            "amounts_unchanged",
-        ):
-            setattr(run, name, getattr(counts, name))
-        run.changes = counts.changes
-        run.channels_created = created.get("channel", [])
-        run.units_created = created.get("unit", [])
-        preview = counts.preview
-    run.save()
-    return ImportResult(run=run, errors=run.errors, preview=preview)
