@@ -206,9 +206,7 @@ def records(reader):
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
-            message = _("a cell is longer than %(max)s characters") % {
-                "max": count(csv.field_size_limit())
-            }
+            message = _("a cell is longer than %(max)s characters") % {"max": count(MAX_CELL)}
         elif "unexpected end of data" in message or "EOF" in message:
             message = _("the file ends inside a quoted cell (it is cut off mid-row)")
         raise FileProblem(

@@ -4,9 +4,11 @@ The preview is a dry run of the same importer the command uses; confirming re-ru
 real on the stored upload, named by a signed token.
 """
 
+import contextlib
 import hashlib
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -97,7 +99,17 @@ def store(upload):
             out.write(chunk)
     stored = folder / f"{digest.hexdigest()}.csv"
     partial.replace(stored)
+    remove_expired(folder)
     return digest.hexdigest()
+
+
+def remove_expired(folder):
+    """Remove the uploads whose preview expired unconfirmed (and any left half-written)."""
+    expired = time.time() - TOKEN_MAX_AGE
+    for upload in [*folder.glob("*.csv"), *folder.glob("*.part")]:
+        with contextlib.suppress(FileNotFoundError):  # another worker removed it first
+            if upload.stat().st_mtime < expired:
+                upload.unlink()
 
 
 def import_page(request, model_admin):
