@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.forms import inlineformset_factory
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
@@ -23,6 +24,10 @@ from .models import EditConflict, YearlyAmount, refusal
 from .refresh import facts_refresh
 
 BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
+# Caps on the rows one post may hold (issue 30, row 11: 40 agreements by 2 000 amount rows tied a
+# worker for 60 s): forms beyond them are never built, and the page says so.
+MAX_AGREEMENTS = 40
+MAX_AMOUNTS = 60  # an agreement has one amount a year
 CLOSED_YEAR_TRIGGER = "closed reporting year cannot be created"  # funding/migrations/0016
 
 
@@ -77,6 +82,14 @@ class AmountForm(forms.ModelForm):
 class AmountFormSet(forms.BaseInlineFormSet):
     """An agreement's yearly amounts: one amount per year (the error is shown on the year)."""
 
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "An agreement takes at most %(num)d yearly amount on this page; nothing was saved.",
+            "An agreement takes at most %(num)d yearly amounts on this page; nothing was saved.",
+            "num",
+        )
+    }
+
     def get_queryset(self):
         # The agreements were fetched with their amounts: no query per agreement.
         if self.instance.pk is None:
@@ -98,21 +111,42 @@ class AmountFormSet(forms.BaseInlineFormSet):
             form.instance.seen_version = form.cleaned_data.get("seen_version") or 0
 
 
+class EntryAgreementFormSet(AgreementFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "This page takes at most %(num)d agreement of a project; nothing was saved.",
+            "This page takes at most %(num)d agreements of a project; nothing was saved.",
+            "num",
+        )
+    }
+
+
+CAPPED = {"validate_max": True}
+
+
 ShareForms = inlineformset_factory(
     Project, ProjectMeasure, formset=MeasureShareFormSet, fields=["measure", "share"], extra=1
 )
 AgreementForms = inlineformset_factory(
     Project,
     Agreement,
-    formset=AgreementFormSet,
+    formset=EntryAgreementFormSet,
     fields=["number", "unit", "first_year", "last_year"],
     extra=1,
+    max_num=MAX_AGREEMENTS,
+    absolute_max=MAX_AGREEMENTS,
+    **CAPPED,
 )
-AmountForms = inlineformset_factory(
-    Agreement, YearlyAmount, form=AmountForm, formset=AmountFormSet, extra=0
-)
+AMOUNT_FORMS = {
+    "form": AmountForm,
+    "formset": AmountFormSet,
+    "max_num": MAX_AMOUNTS,
+    "absolute_max": MAX_AMOUNTS,
+    **CAPPED,
+}
+AmountForms = inlineformset_factory(Agreement, YearlyAmount, extra=0, **AMOUNT_FORMS)
 NewAmountForms = inlineformset_factory(  # a new agreement's first blank rows
-    Agreement, YearlyAmount, form=AmountForm, formset=AmountFormSet, extra=BLANK_AMOUNTS
+    Agreement, YearlyAmount, extra=BLANK_AMOUNTS, **AMOUNT_FORMS
 )
 
 
@@ -198,7 +232,8 @@ class ProjectEntry:
             if self.is_dropped(form):
                 continue
             valid &= amounts.is_valid()
-            if form.instance.pk is None and not form.has_changed() and kept_forms(amounts):
+            kept = amounts.is_bound and kept_forms(amounts)  # unbound: a row beyond the cap
+            if form.instance.pk is None and not form.has_changed() and kept:
                 form.add_error("unit", _("Fill in the agreement before its yearly amounts."))
             valid &= form.is_valid()
         return bool(valid) and self.closed_amounts_kept()
