@@ -20,6 +20,7 @@ class ImportResult:
     errors: list = field(default_factory=list)  # of dicts: line, column, value, message, text
     preview: list = field(default_factory=list)  # the first amounts with their action
     encoding: str = ""  # the encoding the file was read in ("UTF-8", "Windows-1252", …)
+    fingerprint: str = ""  # of what it would change (changes.Counts.fingerprint)
 
     @property
     def ok(self):
@@ -93,4 +94,5 @@ def finish_run(run, errors, counts, created):
         run.units_created = created.get("unit", [])
         preview = counts.preview
     run.save()
-    return ImportResult(run=run, errors=run.errors, preview=preview)
+    fingerprint = counts.fingerprint() if counts else ""
+    return ImportResult(run=run, errors=run.errors, preview=preview, fingerprint=fingerprint)

@@ -33,7 +33,7 @@ from funding.models import ImportRun, YearlyAmount
 from history.versions import IMPORT_LOCK_KEY
 from web.progress import SILENT
 
-from .changes import count_changes
+from .changes import changed_since_preview, count_changes
 from .checking import staged_rows
 from .closed import refuse_closed_years
 from .conflicts import find_conflicts
@@ -73,11 +73,13 @@ def import_file(
     default_status=ALLOCATED,
     create_missing=False,
     progress=SILENT,
+    expect=None,
 ):
     """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header).
 
     `progress` (a web.progress.Progress, whose first phase the caller starts) hears the rows
-    read and each later step."""
+    read and each later step. `expect`: the preview's `fingerprint`; an import that would
+    now change anything else is refused (the records changed since the preview)."""
     run = ImportRun(
         file_name=file_name or str(path).rsplit("/", 1)[-1],
         user=user,
@@ -107,6 +109,7 @@ def import_file(
             create_missing,
             decimal_comma=source.delimiter in ";\t",
             progress=progress,
+            expect=expect,
         )
         result.encoding = source.encoding
         return result
@@ -172,32 +175,48 @@ def _lock():
         cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
 
-def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, progress=SILENT):
+def _stage(run, errors, rows, lookups, fmt, default_status, decimal_comma):
+    """The checked rows in the stage's tables; _Rollback if any is wrong or none has data."""
+    stage = Stage(fmt)
+    stage.create()
+    stage.fill(
+        staged_rows(
+            rows,
+            lookups,
+            errors,
+            fmt=fmt,
+            default_status=default_status,
+            decimal_comma=decimal_comma,
+            schema=stage.schema,
+        )
+    )
+    if not errors and run.rows == 0:
+        errors.add(None, "", "", _("The file has a header but no data rows."))
+    elif not errors and stage.rows == 0:
+        errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
+    if errors:
+        raise _Rollback
+    return stage
+
+
+def _run(
+    run,
+    errors,
+    rows,
+    fmt,
+    default_status,
+    create_missing,
+    decimal_comma,
+    progress=SILENT,
+    expect=None,
+):
     counts, created, committed = None, {}, False
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
     try:
         with transaction.atomic():
             _lock()
             lookups = Lookups(create_missing)
-            stage = Stage(fmt)
-            stage.create()
-            stage.fill(
-                staged_rows(
-                    rows,
-                    lookups,
-                    errors,
-                    fmt=fmt,
-                    default_status=default_status,
-                    decimal_comma=decimal_comma,
-                    schema=stage.schema,
-                )
-            )
-            if not errors and run.rows == 0:
-                errors.add(None, "", "", _("The file has a header but no data rows."))
-            elif not errors and stage.rows == 0:
-                errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
-            if errors:
-                raise _Rollback
+            stage = _stage(run, errors, rows, lookups, fmt, default_status, decimal_comma)
             progress.phase(_("Matching with the database"))
             stage.derive(lookups.measure_sets)
             stage.resolve()
@@ -207,6 +226,9 @@ def _run(run, errors, rows, fmt, default_status, create_missing, decimal_comma, 
                 raise _Rollback
             progress.phase(_("Counting changes"))
             counts = count_changes(stage, lookups)
+            if expect is not None and counts.fingerprint() != expect:
+                errors.add(None, "", "", changed_since_preview())
+                raise _Rollback
             created = write_import(stage, lookups, counts, run, progress)
             stage.drop()
             if run.dry_run:

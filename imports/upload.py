@@ -135,6 +135,7 @@ def import_page(request, model_admin):
             "create_missing": data["create_missing"],
         }
         result = run(options, request.user, dry_run=True)
+        options["expect"] = result.fingerprint  # the confirmation must do just this
         context.update(result=result, token=signing.dumps(options, salt=TOKEN_SALT))
     context["form"] = form
     return TemplateResponse(request, "imports/upload.html", context)
@@ -149,6 +150,7 @@ def run(options, user, dry_run):
         fmt=options["fmt"],
         default_status=options["status"],
         create_missing=options["create_missing"],
+        expect=None if dry_run else options.get("expect"),
     )
 
 
