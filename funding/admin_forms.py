@@ -14,6 +14,9 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
+from history.locking import SeenVersionForm
+from projects.models import Agreement
+
 from .models import ClosedYear, YearlyAmount, refusal
 
 
@@ -57,6 +60,15 @@ class YearlyAmountForm(forms.ModelForm):
             self.data[self.add_prefix("seen_version")] = current.version
             raise ValidationError(current.conflict_message, code="edit_conflict")
         self.instance.seen_version = current.version  # save(): UPDATE … WHERE version = it
+
+
+class AgreementVersionForm(SeenVersionForm):
+    """An agreement in the admin (its page, and a row of its project's page) with the version
+    it was shown at (history/locking.py)."""
+
+    class Meta:
+        model = Agreement
+        fields = ["project", "number", "unit", "first_year", "last_year"]
 
 
 class YearlyAmountFormSet(forms.BaseInlineFormSet):

@@ -16,6 +16,7 @@ from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from history.locking import SeenVersionForm
 from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
@@ -38,45 +39,20 @@ class ProjectForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class AmountForm(forms.ModelForm):
-    """A yearly amount with the version it was shown at (`seen_version`, hidden): a change or
-    deletion of an amount someone saved meanwhile is refused naming their value, and the
-    save itself is UPDATE … WHERE version = seen (YearlyAmount.save()); closed years refused."""
-
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class AmountForm(SeenVersionForm):
+    """A yearly amount with the version it was shown at (history/locking.py): a change of an
+    amount someone saved meanwhile is refused naming their value, and the save itself is
+    UPDATE … WHERE version = seen; an amount of a closed year is refused."""
 
     class Meta:
         model = YearlyAmount
         fields = ["year", "amount", "status"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.instance.version if self.instance.pk else None
-
     def clean(self):
-        data = super().clean()
-        if self.instance.pk is None:
-            if self.has_changed() and (message := refusal(data.get("year"))):
-                raise ValidationError(message, code="closed_year")
-            return data
-        if not self.has_changed():
-            return data
-        if message := refusal(data.get("year"), self.instance.year):
+        old_year = self.instance.year if self.instance.pk else None
+        if self.has_changed() and (message := refusal(self.cleaned_data.get("year"), old_year)):
             raise ValidationError(message, code="closed_year")
-        self.check_version(data.get("seen_version"))
-        return data
-
-    def check_version(self, seen):
-        current = YearlyAmount.objects.filter(pk=self.instance.pk).first()
-        if current is None:
-            raise ValidationError(
-                _("Someone else deleted this amount while you edited it; nothing was saved.")
-            )
-        if seen is None or seen != current.version:
-            self.data = self.data.copy()  # shown again with the version now saved
-            self.data[self.add_prefix("seen_version")] = current.version
-            raise ValidationError(current.conflict_message, code="edit_conflict")
-        self.instance.seen_version = seen
+        return super().clean()
 
 
 class AmountFormSet(forms.BaseInlineFormSet):
@@ -111,6 +87,14 @@ class AmountFormSet(forms.BaseInlineFormSet):
             form.instance.seen_version = form.cleaned_data.get("seen_version") or 0
 
 
+class AgreementForm(SeenVersionForm):
+    """An agreement with the version it was shown at (history/locking.py)."""
+
+    class Meta:
+        model = Agreement
+        fields = ["number", "unit", "first_year", "last_year"]
+
+
 class EntryAgreementFormSet(AgreementFormSet):
     default_error_messages = {
         "too_many_forms": ngettext_lazy(
@@ -130,8 +114,8 @@ ShareForms = inlineformset_factory(
 AgreementForms = inlineformset_factory(
     Project,
     Agreement,
+    form=AgreementForm,
     formset=EntryAgreementFormSet,
-    fields=["number", "unit", "first_year", "last_year"],
     extra=1,
     max_num=MAX_AGREEMENTS,
     absolute_max=MAX_AGREEMENTS,
@@ -280,9 +264,9 @@ class ProjectEntry:
             if current
             else _("Someone else deleted this amount while you edited it; nothing was saved.")
         )
-        for amounts in self.amounts:
-            for form in amounts.forms:
-                if form.instance is conflict.amount:
+        for formset in [self.agreements, *self.amounts]:
+            for form in formset.forms:
+                if form.instance is conflict.record:
                     form.data = form.data.copy()
                     form.data[form.add_prefix("seen_version")] = current.version if current else ""
                     form.add_error(None, message)

@@ -2,7 +2,9 @@
 from it (facts.py) and added up for the overview (sums.py), and the closed reporting years
 (closed_years.py)."""
 
-from .amounts import ORE, AmountStatus, EditConflict, ImportRun, YearlyAmount
+from history.locking import EditConflict
+
+from .amounts import ORE, AmountStatus, ImportRun, YearlyAmount
 from .closed_years import ClosedYear, refusal
 from .facts import Fact, FactPart
 from .sums import ChannelSum, RecipientSum

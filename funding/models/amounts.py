@@ -3,11 +3,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from history.locking import Versioned
 from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN, implausible_year
 from projects.models import Agreement
@@ -27,15 +28,6 @@ class YearlyAmountQuerySet(models.QuerySet):
         return qs
 
 
-class EditConflict(Exception):
-    """Someone else saved (or deleted) the amount since the version a form showed: `current`
-    is the amount as it is now (None when deleted)."""
-
-    def __init__(self, amount, current):
-        super().__init__(f"amount {amount.pk}: version {amount.seen_version} is no longer current")
-        self.amount, self.current = amount, current
-
-
 class AmountStatus(models.TextChoices):
     """The stage money has reached; `YearlyAmount.Status` everywhere else."""
 
@@ -44,7 +36,7 @@ class AmountStatus(models.TextChoices):
     DISBURSED = "disbursed", _("Disbursed (paid)")
 
 
-class YearlyAmount(models.Model):
+class YearlyAmount(Versioned, models.Model):
     """The money of one agreement in one year, at the stage it has reached.
 
     Planned, allocated and disbursed are stages of the same money, never added to one another.
@@ -74,7 +66,6 @@ class YearlyAmount(models.Model):
     )
 
     objects = YearlyAmountQuerySet.as_manager()
-    seen_version = None  # see save()
 
     history = bulk_history("agreement")
 
@@ -98,30 +89,6 @@ class YearlyAmount(models.Model):
     def __str__(self):
         amount = nok(self.amount, 2, code=True)
         return f"{self.year}: {amount} ({self.get_status_display().lower()})"
-
-    # The version a form showed: when set, save() and delete() go ahead only if the row still
-    # has it (UPDATE … WHERE version = seen, adding one), and raise EditConflict otherwise.
-    def save(self, *args, **kwargs):
-        if self.pk is None or self.seen_version is None:
-            return super().save(*args, **kwargs)
-        with transaction.atomic():
-            self.claim()
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.seen_version is None:
-            return super().delete(*args, **kwargs)
-        with transaction.atomic():
-            self.claim()
-            return super().delete(*args, **kwargs)
-
-    def claim(self):
-        """Take the row at the version it was shown with, adding one, or raise EditConflict."""
-        seen, self.seen_version = self.seen_version, None
-        rows = YearlyAmount.objects.filter(pk=self.pk)
-        if not rows.filter(version=seen).update(version=seen + 1):
-            raise EditConflict(self, rows.first())
-        self.version = seen + 1
 
     @property
     def conflict_message(self):

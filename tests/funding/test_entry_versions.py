@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from funding.models import EditConflict, YearlyAmount
-from projects.models import Project
+from projects.models import Agreement, Project
 from tests.funding.test_amounts_admin import form_data, inline_prefix
 from tests.funding.test_project_entry import edit_data, editor_client, entry_data  # noqa: F401
 
@@ -111,3 +111,64 @@ def test_a_save_from_an_older_version_is_refused_below_the_forms(make_agreement)
         mine.save()
     assert refused.value.current.amount == Decimal(5)
     assert YearlyAmount.objects.get().version == 2
+
+
+AGREEMENT_CONFLICT = "Someone else saved this agreement while you edited it: it is now"
+
+
+def test_the_second_of_two_saves_of_an_agreement_is_refused_on_the_entry_page(
+    editor_client,  # noqa: F811
+    edit,
+):
+    url, first, second = edit
+    assert first["agreements-0-seen_version"] == 1
+    editor_client.post(url, first | {"agreements-0-number": "A-1"})
+    response = editor_client.post(url, second | {"agreements-0-number": "B-2"})
+    assert AGREEMENT_CONFLICT in response.content.decode()
+    agreement = amount_2006().agreement
+    assert (agreement.number, agreement.version) == ("A-1", 2)
+
+
+def test_the_admin_agreement_page_refuses_a_save_made_stale_by_the_entry_page(
+    editor_client,  # noqa: F811
+    edit,
+    superuser_client,
+):
+    url, data, _ = edit
+    agreement = amount_2006().agreement
+    admin_url = reverse("admin:projects_agreement_change", args=[agreement.pk])
+    admin = form_data(superuser_client.get(admin_url))
+    assert admin["seen_version"] == 1
+    editor_client.post(url, data | {"agreements-0-number": "A-1"})
+    response = superuser_client.post(admin_url, admin | {"number": "B-2"})
+    assert AGREEMENT_CONFLICT in response.content.decode()
+    assert Agreement.objects.get(pk=agreement.pk).number == "A-1"
+
+
+def test_the_admin_project_page_refuses_a_stale_agreement_row(
+    editor_client,  # noqa: F811
+    edit,
+    superuser_client,
+):
+    url, data, _ = edit
+    project = amount_2006().agreement.project
+    admin_url = reverse("admin:projects_project_change", args=[project.pk])
+    admin = form_data(superuser_client.get(admin_url))
+    prefix = next(k for k in admin if k.endswith("-0-seen_version")).removesuffix("seen_version")
+    editor_client.post(url, data | {"agreements-0-number": "A-1"})
+    response = superuser_client.post(admin_url, admin | {f"{prefix}number": "B-2"})
+    assert AGREEMENT_CONFLICT in response.content.decode()
+    assert Agreement.objects.filter(number="A-1").exists()
+
+
+def test_the_importer_counts_up_the_version_of_an_agreement_it_widens(db, tmp_path):
+    from imports.services import import_file
+    from tests.imports.importing import write
+
+    header = "Project title,Agreement partner,Country,Administering unit,Measures,{}\n"
+    line = "P1,Norwegian Church Aid,Albania,West Balkans Section,1,{}\n"
+    assert import_file(write(tmp_path, header.format("2007") + line.format("100"))).ok
+    widened = header.format("2007,2008") + line.format("100,200")
+    assert import_file(write(tmp_path, widened, name="b.csv")).ok
+    agreement = Agreement.objects.get()
+    assert (agreement.period, agreement.version) == ("2007–2008", 2)
