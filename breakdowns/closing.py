@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from funding.models import ORE, ClosedYear, Fact, YearlyAmount
+from history.versions import lock_data_version
 
 from .published import snapshot
 
@@ -34,6 +35,7 @@ def close_year(year, *, user=None, note, figures_path=None):
     if not note.strip():
         raise ClosingError(_("Say why the year is closed (--note)."))
     with transaction.atomic():
+        lock_data_version()  # before anything is read (save_closing takes it again: no-op)
         if existing := ClosedYear.objects.select_for_update().filter(year=year).first():
             raise ClosingError(existing.message)
         closed = ClosedYear(year=year, note=note.strip())
@@ -47,7 +49,9 @@ def close_year(year, *, user=None, note, figures_path=None):
 
 def save_closing(closed, user, figures_path=None):
     """Stamp a new ClosedYear with its closer, time and snapshot, and save it (the admin's
-    add form and close_year)."""
+    add form and close_year), under the data-version lock: an import in progress finishes
+    first, and none starts until the close commits, so the snapshot is what the year holds."""
+    lock_data_version()
     closed.closed_by, closed.closed_at = user, timezone.now()
     closed.snapshot = {"figures": snapshot(figures_path), "year_totals": year_totals(closed.year)}
     closed._history_user = user

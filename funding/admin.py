@@ -3,11 +3,16 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from history.admin import HistoryAdmin, LabelledTabularInline
-from projects.admin import AgreementAdmin, ProjectAdmin
+from projects.admin import AgreementAdmin, AgreementInline, ProjectAdmin
 from projects.models import Agreement, Project
 from web.formats import nok
 
-from .admin_forms import ClosedYearDeletion, YearlyAmountForm, YearlyAmountFormSet
+from .admin_forms import (
+    AgreementVersionForm,
+    ClosedYearDeletion,
+    YearlyAmountForm,
+    YearlyAmountFormSet,
+)
 from .models import YearlyAmount
 from .refresh import facts_refresh
 
@@ -52,6 +57,11 @@ class YearlyAmountInline(LabelledTabularInline):
     extra = 3
 
 
+class VersionedAgreementInline(AgreementInline):
+    form = AgreementVersionForm
+    fields = [*AgreementInline.fields, "seen_version"]
+
+
 # The project and agreement pages are projects' admins; funding adds their money: a total
 # column, and an agreement's yearly amounts inline.
 admin.site.unregister(Project)
@@ -65,6 +75,10 @@ class FundedProjectAdmin(RefreshesFacts, ClosedYearDeletion, ProjectAdmin):
     change_list_template = "admin/funding/project/change_list.html"
     change_form_template = "admin/funding/project/change_form.html"
     list_display = [*ProjectAdmin.list_display[:-1], "total_amount", "demo"]
+    inlines = [
+        VersionedAgreementInline if inline is AgreementInline else inline
+        for inline in ProjectAdmin.inlines
+    ]
 
     def agreements(self, queryset):
         return Agreement.objects.filter(project__in=queryset).values_list("pk", flat=True)
@@ -80,6 +94,7 @@ class FundedProjectAdmin(RefreshesFacts, ClosedYearDeletion, ProjectAdmin):
 
 @admin.register(Agreement)
 class FundedAgreementAdmin(RefreshesFacts, ClosedYearDeletion, AgreementAdmin):
+    form = AgreementVersionForm
     list_display = [*AgreementAdmin.list_display, "total_amount"]
     inlines = [*AgreementAdmin.inlines, YearlyAmountInline]
 

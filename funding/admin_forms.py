@@ -4,8 +4,8 @@ overwriting each other (optimistic locking on YearlyAmount.version).
 Each form carries the version it was built from (`seen_version`, hidden). On save the row is
 read again under a row lock (the admin's change view runs in one transaction): if its version
 moved on, someone saved it meanwhile, and the form is refused with that person's values shown;
-otherwise the version goes up by one. Submitting the refused form again (it now carries the
-new version) saves it deliberately.
+otherwise the save is UPDATE … WHERE version = seen, adding one (YearlyAmount.save()).
+Submitting the refused form again (it now carries the new version) saves it deliberately.
 """
 
 from django import forms
@@ -14,7 +14,8 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
-from web.formats import nok
+from history.locking import SeenVersionForm
+from projects.models import Agreement
 
 from .models import ClosedYear, YearlyAmount, refusal
 
@@ -57,20 +58,17 @@ class YearlyAmountForm(forms.ModelForm):
         if seen is not None and seen != current.version:
             self.data = self.data.copy()  # the form shown again carries the version now saved
             self.data[self.add_prefix("seen_version")] = current.version
-            raise ValidationError(
-                _(
-                    "Someone else saved this amount while you edited it: it is now "
-                    "%(amount)s (%(status)s) for %(year)s. Your change was not saved; check "
-                    "it against theirs and save again to replace it."
-                )
-                % {
-                    "amount": nok(current.amount, code=True),
-                    "status": current.get_status_display().lower(),
-                    "year": current.year,
-                },
-                code="edit_conflict",
-            )
-        self.instance.version = current.version + 1
+            raise ValidationError(current.conflict_message, code="edit_conflict")
+        self.instance.seen_version = current.version  # save(): UPDATE … WHERE version = it
+
+
+class AgreementVersionForm(SeenVersionForm):
+    """An agreement in the admin (its page, and a row of its project's page) with the version
+    it was shown at (history/locking.py)."""
+
+    class Meta:
+        model = Agreement
+        fields = ["project", "number", "unit", "first_year", "last_year"]
 
 
 class YearlyAmountFormSet(forms.BaseInlineFormSet):

@@ -9,19 +9,27 @@ yearly amounts are funding's; the admin's project pages link to it.
 """
 
 from django import forms
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.forms import inlineformset_factory
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
+from history.locking import SeenVersionForm
 from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
 
-from .models import YearlyAmount
+from .models import EditConflict, YearlyAmount, refusal
 from .refresh import facts_refresh
 
 BLANK_AMOUNTS = 3  # blank yearly-amount rows a new agreement starts with
+# Caps on the rows one post may hold (issue 30, row 11: 40 agreements by 2 000 amount rows tied a
+# worker for 60 s): forms beyond them are never built, and the page says so.
+MAX_AGREEMENTS = 40
+MAX_AMOUNTS = 60  # an agreement has one amount a year
+CLOSED_YEAR_TRIGGER = "closed reporting year cannot be created"  # funding/migrations/0016
 
 
 class ProjectForm(forms.ModelForm):
@@ -31,8 +39,32 @@ class ProjectForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
+class AmountForm(SeenVersionForm):
+    """A yearly amount with the version it was shown at (history/locking.py): a change of an
+    amount someone saved meanwhile is refused naming their value, and the save itself is
+    UPDATE … WHERE version = seen; an amount of a closed year is refused."""
+
+    class Meta:
+        model = YearlyAmount
+        fields = ["year", "amount", "status"]
+
+    def clean(self):
+        old_year = self.instance.year if self.instance.pk else None
+        if self.has_changed() and (message := refusal(self.cleaned_data.get("year"), old_year)):
+            raise ValidationError(message, code="closed_year")
+        return super().clean()
+
+
 class AmountFormSet(forms.BaseInlineFormSet):
     """An agreement's yearly amounts: one amount per year (the error is shown on the year)."""
+
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "An agreement takes at most %(num)d yearly amount on this page; nothing was saved.",
+            "An agreement takes at most %(num)d yearly amounts on this page; nothing was saved.",
+            "num",
+        )
+    }
 
     def get_queryset(self):
         # The agreements were fetched with their amounts: no query per agreement.
@@ -48,6 +80,32 @@ class AmountFormSet(forms.BaseInlineFormSet):
                 form.add_error("year", _("%(year)s is entered twice.") % {"year": year})
             years.add(year)
         super().clean()
+        deleted = [form for form in self.deleted_forms if form.instance.pk]
+        if message := refusal(*(form.instance.year for form in deleted)):
+            raise ValidationError(message, code="closed_year")
+        for form in deleted:  # deleted as shown, or refused (YearlyAmount.delete())
+            form.instance.seen_version = form.cleaned_data.get("seen_version") or 0
+
+
+class AgreementForm(SeenVersionForm):
+    """An agreement with the version it was shown at (history/locking.py)."""
+
+    class Meta:
+        model = Agreement
+        fields = ["number", "unit", "first_year", "last_year"]
+
+
+class EntryAgreementFormSet(AgreementFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "This page takes at most %(num)d agreement of a project; nothing was saved.",
+            "This page takes at most %(num)d agreements of a project; nothing was saved.",
+            "num",
+        )
+    }
+
+
+CAPPED = {"validate_max": True}
 
 
 ShareForms = inlineformset_factory(
@@ -56,19 +114,23 @@ ShareForms = inlineformset_factory(
 AgreementForms = inlineformset_factory(
     Project,
     Agreement,
-    formset=AgreementFormSet,
-    fields=["number", "unit", "first_year", "last_year"],
+    form=AgreementForm,
+    formset=EntryAgreementFormSet,
     extra=1,
+    max_num=MAX_AGREEMENTS,
+    absolute_max=MAX_AGREEMENTS,
+    **CAPPED,
 )
-AmountForms = inlineformset_factory(
-    Agreement, YearlyAmount, formset=AmountFormSet, fields=["year", "amount", "status"], extra=0
-)
+AMOUNT_FORMS = {
+    "form": AmountForm,
+    "formset": AmountFormSet,
+    "max_num": MAX_AMOUNTS,
+    "absolute_max": MAX_AMOUNTS,
+    **CAPPED,
+}
+AmountForms = inlineformset_factory(Agreement, YearlyAmount, extra=0, **AMOUNT_FORMS)
 NewAmountForms = inlineformset_factory(  # a new agreement's first blank rows
-    Agreement,
-    YearlyAmount,
-    formset=AmountFormSet,
-    fields=["year", "amount", "status"],
-    extra=BLANK_AMOUNTS,
+    Agreement, YearlyAmount, extra=BLANK_AMOUNTS, **AMOUNT_FORMS
 )
 
 
@@ -154,23 +216,62 @@ class ProjectEntry:
             if self.is_dropped(form):
                 continue
             valid &= amounts.is_valid()
-            if form.instance.pk is None and not form.has_changed() and kept_forms(amounts):
+            kept = amounts.is_bound and kept_forms(amounts)  # unbound: a row beyond the cap
+            if form.instance.pk is None and not form.has_changed() and kept:
                 form.add_error("unit", _("Fill in the agreement before its yearly amounts."))
             valid &= form.is_valid()
-        return bool(valid)
+        return bool(valid) and self.closed_amounts_kept()
+
+    def closed_amounts_kept(self):
+        """Refuse dropping an agreement that holds an amount of a closed year."""
+        kept = True
+        for form in self.agreements.forms:
+            if form.instance.pk and self.is_dropped(form):
+                years = [amount.year for amount in form.instance.amounts.all()]
+                if message := refusal(*years):
+                    form.add_error(None, message)
+                    kept = False
+        return kept
 
     def is_dropped(self, form):
         return self.agreements._should_delete_form(form)
 
-    @transaction.atomic
     def save(self):
         """Save everything or nothing; the history records the request's user (simple-history's
         middleware), as for an edit in the admin; then the funding facts of the project's
-        agreements, those it had before included."""
-        before = set(self.agreements.get_queryset().values_list("pk", flat=True))
-        project = self.save_all()
-        facts_refresh(before | set(project.agreements.values_list("pk", flat=True)))
-        return project
+        agreements, those it had before included. None when an amount was saved by someone
+        else since it was shown (the refusal is then on its row) or its year was closed
+        meanwhile (the database's trigger, funding/migrations/0016)."""
+        try:
+            with transaction.atomic():
+                before = set(self.agreements.get_queryset().values_list("pk", flat=True))
+                project = self.save_all()
+                facts_refresh(before | set(project.agreements.values_list("pk", flat=True)))
+                return project
+        except EditConflict as conflict:
+            self.refuse(conflict)
+        except IntegrityError as error:
+            if CLOSED_YEAR_TRIGGER not in str(error):
+                raise
+            self.project.add_error(None, _("A year of these amounts was closed meanwhile."))
+        return None
+
+    def refuse(self, conflict):
+        """Show an edit conflict on the row of the amount concerned."""
+        current = conflict.current
+        message = (
+            current.conflict_message
+            if current
+            else _("Someone else deleted this amount while you edited it; nothing was saved.")
+        )
+        for formset in [self.agreements, *self.amounts]:
+            for form in formset.forms:
+                if form.instance is conflict.record:
+                    form.data = form.data.copy()
+                    form.data[form.add_prefix("seen_version")] = current.version if current else ""
+                    form.add_error(None, message)
+                    return
+        self.project.add_error(None, message)
 
     def save_all(self):
         project = self.project.save()

@@ -36,8 +36,7 @@ def project_entry(request, pk=None):
         entry = ProjectEntry(project)
     else:
         entry = ProjectEntry(project, request.POST, add=request.POST.get("add", ""))
-        if "add" not in request.POST and entry.is_valid():
-            saved = entry.save()
+        if "add" not in request.POST and entry.is_valid() and (saved := entry.save()):
             messages.success(request, _("The project “%(title)s” was saved.") % {"title": saved})
             return redirect("projects:detail", saved.pk)
     context = {"entry": entry, "project": project}

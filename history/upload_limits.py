@@ -14,6 +14,7 @@ anything parses it, naming the limit and the file's value:
   the file into a table of every cell (a 50 MB CSV grew a worker to 900 MB).
 """
 
+import codecs
 import csv
 import io
 import math
@@ -41,6 +42,8 @@ def check_upload(file, xlsx, encoding="utf-8-sig"):
         check_size(file)
         if xlsx:
             check_archive(file)
+        else:
+            check_encoding(file, encoding)
         check_shape(workbook_rows(file) if xlsx else csv_rows(file, encoding))
     finally:
         file.seek(0)
@@ -57,6 +60,42 @@ def check_size(file):
             )
             % {"size": megabytes(size), "limit": limit}
         )
+
+
+OTHER_UNICODE = [  # UTF-32's marks first: UTF-16's little-endian one begins UTF-32's
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
+
+
+def check_encoding(file, encoding):
+    """Refuse a CSV file that is not text in `encoding` (UTF-8), naming its line, rather than
+    let the import answer with Python's UnicodeDecodeError."""
+    file.seek(0)
+    head = file.read(4)
+    for bom, name in OTHER_UNICODE:
+        if head.startswith(bom):
+            raise UploadRefused(
+                _("The file is %(encoding)s text; save it as CSV UTF-8 and upload it again.")
+                % {"encoding": name}
+            )
+    file.seek(0)
+    decoder, lines = codecs.getincrementaldecoder(encoding)(), 0
+    while chunk := file.read(MB):
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            line = lines + chunk[: max(error.start, 0)].count(b"\n") + 1
+            raise UploadRefused(
+                _(
+                    "Line %(line)s is not UTF-8 text (Windows-1252, perhaps); save the file as "
+                    "CSV UTF-8 and upload it again."
+                )
+                % {"line": line}
+            ) from None
+        lines += chunk.count(b"\n")
 
 
 def check_archive(file):

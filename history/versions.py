@@ -7,6 +7,7 @@ QuerySet.update, closing a year) call `bump_data_version()` themselves.
 """
 
 import uuid
+import zlib
 
 from django.conf import settings
 from django.db import connections, router
@@ -24,6 +25,23 @@ def bump_data_version(using=None):
     if not rows.update(version=F("version") + 1, token=token):  # the migration made the row
         DataVersion.objects.using(using).create(pk=1, token=token)
     return token
+
+
+# pg_advisory_xact_lock key: the project-list importer holds it for its whole transaction
+IMPORT_LOCK_KEY = zlib.crc32(b"funding.importing")
+
+
+def lock_data_version(using=None):
+    """Take the data-version lock for the rest of the caller's transaction, before reading
+    what it must read whole (closing a year's snapshot): wait for a project-list import in
+    progress (its advisory lock, PostgreSQL) and write a new data version, whose row then
+    stays locked until commit (on SQLite that write takes the database's write lock)."""
+    using = using or router.db_for_write(DataVersion)
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+    return bump_data_version(using)
 
 
 def data_version(using=None):

@@ -20,7 +20,8 @@ class ImportingYearlyAmountAdmin(YearlyAmountAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    """Read-only record of every import run."""
+    """Read-only record of every import run, for everyone: the history rows of what a run
+    wrote point at it (issue 30, row 10), so nobody adds, changes or deletes one here."""
 
     list_display = [
         "file_name",
@@ -43,4 +44,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

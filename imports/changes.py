@@ -6,7 +6,11 @@ come with it. A project's own values are compared with the staged-row descriptio
 "changed" predicate, the same one the writes and the audit trail use.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from django.utils.translation import gettext as _
 
 from .conflicts import nok
 
@@ -42,6 +46,20 @@ class Counts:
                 self.amounts_updated,
             )
         )
+
+    def fingerprint(self):
+        """A digest of everything counted and described: a confirmation whose fingerprint
+        differs from its preview's would do something else than the preview showed."""
+        text = json.dumps(asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def changed_since_preview():
+    return _(
+        "The records changed since the preview (another import or an edit), so this import "
+        "would now change something else than the preview showed; nothing was written. "
+        "Preview again."
+    )
 
 
 def count_changes(stage, lookups):

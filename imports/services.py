@@ -22,20 +22,18 @@ Modules, in the order the data flows:
     history    the audit trail of what it writes
     problems   how errors are collected and shown
     limits     the upload size and row limits, enforced while reading
+    runs       the outcome and the ImportRun it finishes (failed, on any exception)
 """
-
-import zlib
-from dataclasses import dataclass, field
 
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from funding.models import ImportRun, YearlyAmount
+from history.versions import IMPORT_LOCK_KEY
 from web.progress import SILENT
 
-from .changes import count_changes
+from .changes import changed_since_preview, count_changes
 from .checking import staged_rows
 from .closed import refuse_closed_years
 from .conflicts import find_conflicts
@@ -44,6 +42,7 @@ from .limits import within_row_limit
 from .lookups import Lookups
 from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
+from .runs import ImportResult, fail_run, finish_run
 from .staging import Stage
 from .writing import write_import
 
@@ -51,7 +50,7 @@ __all__ = ["ImportBusyError", "ImportInterrupted", "ImportResult", "import_file"
 LOST = (OperationalError, InterfaceError)  # the connection failed: a restart, a timeout
 
 ALLOCATED = YearlyAmount.Status.ALLOCATED
-LOCK_KEY = zlib.crc32(b"funding.importing")
+LOCK_KEY = IMPORT_LOCK_KEY  # closing a year takes it too (history.versions)
 LOCK_WAIT_S = 60
 PROGRESS_EVERY = 2_000
 
@@ -62,56 +61,6 @@ class _Rollback(Exception):
 
 class ImportBusyError(Exception):
     pass
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, for a dry run or on errors, would have done)."""
-
-    run: ImportRun
-    errors: list = field(default_factory=list)  # of dicts: line, column, value, message, text
-    preview: list = field(default_factory=list)  # the first amounts with their action
-    warnings: list = field(default_factory=list)  # RowErrors that did not stop the import
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def summary(self):
-        r = self.run
-        if not self.ok:
-            count = len(self.errors)
-            message = ngettext(
-                "%(file)s: %(count)s error, nothing written.",
-                "%(file)s: %(count)s errors, nothing written.",
-                count,
-            )
-            return message % {"file": r.file_name, "count": count}
-        verb = _("Dry run of %(file)s") if r.dry_run else _("Imported %(file)s")
-        parts = [
-            verb % {"file": r.file_name}
-            + _(" (%(format)s, %(rows)s rows)") % {"format": r.format, "rows": r.rows},
-            _("projects %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "projects"),
-            _("agreements %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "agreements"),
-            _("amounts %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % counts(r, "amounts"),
-        ]
-        if r.channels_created:
-            parts.append(_("channels created: ") + ", ".join(r.channels_created))
-        if r.units_created:
-            parts.append(_("units created: ") + ", ".join(r.units_created))
-        return "; ".join(parts) + (_("; nothing written (dry run).") if r.dry_run else ".")
-
-
-def counts(run, what):
-    return {
-        "created": getattr(run, f"{what}_created"),
-        "updated": getattr(run, f"{what}_updated"),
-        "unchanged": getattr(run, f"{what}_unchanged"),
-    }
 
 
 def import_file(
@@ -125,12 +74,15 @@ def import_file(
     create_missing=False,
     missing_hint=None,
     progress=SILENT,
+    expect=None,
 ):
     """Import a project list file (wide, long or Norad layout; `fmt` "auto" tells by header).
 
     `progress` (a web.progress.Progress, whose first phase the caller starts) hears the rows
     read and each later step; `missing_hint` is how the caller's interface offers to create an
-    unknown partner or unit (the command's --create-missing unless given)."""
+    unknown partner or unit (the command's --create-missing unless given). `expect`: the
+    preview's `fingerprint`; an import that would now change anything else is refused (the
+    records changed since the preview)."""
     run = ImportRun(
         file_name=file_name or str(path).rsplit("/", 1)[-1],
         user=user,
@@ -147,11 +99,11 @@ def import_file(
         except FileProblem as exc:
             for message in exc.messages:
                 errors.add(1 if "column" in message.lower() else None, "", "", message)
-            return _finish(run, errors, None, [])
+            return finish_run(run, errors, None, [])
         run.format = layout.format
         records = within_row_limit(raw_rows(layout, source.rows), errors)
         rows = _guarded(records, errors, progress, run)
-        return _run(
+        result = _run(
             run,
             errors,
             rows,
@@ -161,7 +113,10 @@ def import_file(
             decimal_comma=source.delimiter in ";\t",
             progress=progress,
             missing_hint=missing_hint,
+            expect=expect,
         )
+        result.encoding = source.encoding
+        return result
 
 
 def import_records(
@@ -224,6 +179,30 @@ def _lock():
         cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
 
+def _stage(run, errors, rows, lookups, fmt, default_status, decimal_comma):
+    """The checked rows in the stage's tables; _Rollback if any is wrong or none has data."""
+    stage = Stage(fmt)
+    stage.create()
+    stage.fill(
+        staged_rows(
+            rows,
+            lookups,
+            errors,
+            fmt=fmt,
+            default_status=default_status,
+            decimal_comma=decimal_comma,
+            schema=stage.schema,
+        )
+    )
+    if not errors and run.rows == 0:
+        errors.add(None, "", "", _("The file has a header but no data rows."))
+    elif not errors and stage.rows == 0:
+        errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
+    if errors:
+        raise _Rollback
+    return stage
+
+
 def _run(
     run,
     errors,
@@ -234,6 +213,7 @@ def _run(
     decimal_comma,
     progress=SILENT,
     missing_hint=None,
+    expect=None,
 ):
     counts, created, committed = None, {}, False
     run.save()  # before the transaction: its id stamps the history; kept even if the run fails
@@ -241,25 +221,7 @@ def _run(
         with transaction.atomic():
             _lock()
             lookups = Lookups(create_missing, missing_hint)
-            stage = Stage(fmt)
-            stage.create()
-            stage.fill(
-                staged_rows(
-                    rows,
-                    lookups,
-                    errors,
-                    fmt=fmt,
-                    default_status=default_status,
-                    decimal_comma=decimal_comma,
-                    schema=stage.schema,
-                )
-            )
-            if not errors and run.rows == 0:
-                errors.add(None, "", "", _("The file has a header but no data rows."))
-            elif not errors and stage.rows == 0:
-                errors.add(None, "", "", _("No row has an amount; empty amount cells mean no row."))
-            if errors:
-                raise _Rollback
+            stage = _stage(run, errors, rows, lookups, fmt, default_status, decimal_comma)
             progress.phase(_("Matching with the database"))
             stage.derive(lookups.measure_sets)
             stage.resolve()
@@ -269,6 +231,9 @@ def _run(
                 raise _Rollback
             progress.phase(_("Counting changes"))
             counts = count_changes(stage, lookups)
+            if expect is not None and counts.fingerprint() != expect:
+                errors.add(None, "", "", changed_since_preview())
+                raise _Rollback
             created = write_import(stage, lookups, counts, run, progress)
             stage.drop()
             if run.dry_run:
@@ -280,34 +245,11 @@ def _run(
         errors.add(None, "", "", str(exc))
     except LOST as exc:  # atomic() rolled back, or dropped the dead connection
         errors.add(None, "", "", lost_database(exc, committed=False))
+    except Exception as exc:  # nothing was written; the run says so before the error goes on
+        fail_run(run, errors, exc)
+        raise
     try:
-        return _finish(run, errors, counts, created)
+        return finish_run(run, errors, counts, created)
     except LOST as exc:
         connection.close()  # dead: the process's next query connects afresh
         raise ImportInterrupted(lost_database(exc, committed=committed)) from exc
-
-
-def _finish(run, errors, counts, created):
-    run.finished = timezone.now()
-    run.errors = errors.as_list()
-    run.succeeded = not errors
-    preview = []
-    if counts and not errors:
-        for name in (
-            "projects_created",
-            "projects_updated",
-            "projects_unchanged",
-            "agreements_created",
-            "agreements_updated",
-            "agreements_unchanged",
-            "amounts_created",
-            "amounts_updated",
-            "amounts_unchanged",
-        ):
-            setattr(run, name, getattr(counts, name))
-        run.changes = counts.changes
-        run.channels_created = created.get("channel", [])
-        run.units_created = created.get("unit", [])
-        preview = counts.preview
-    run.save()
-    return ImportResult(run=run, errors=run.errors, preview=preview, warnings=errors.warnings)

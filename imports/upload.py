@@ -4,9 +4,11 @@ The preview is a dry run of the same importer the command uses; confirming re-ru
 real on the stored upload, named by a signed token.
 """
 
+import contextlib
 import hashlib
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -148,7 +150,17 @@ def store(upload):
             out.write(chunk)
     stored = folder / f"{digest.hexdigest()}.csv"
     partial.replace(stored)
+    remove_expired(folder)
     return digest.hexdigest()
+
+
+def remove_expired(folder):
+    """Remove the uploads whose preview expired unconfirmed (and any left half-written)."""
+    expired = time.time() - TOKEN_MAX_AGE
+    for upload in [*folder.glob("*.csv"), *folder.glob("*.part")]:
+        with contextlib.suppress(FileNotFoundError):  # another worker removed it first
+            if upload.stat().st_mtime < expired:
+                upload.unlink()
 
 
 def import_page(request, model_admin):
@@ -173,6 +185,7 @@ def import_page(request, model_admin):
             "create_missing": data["create_missing"],
         }
         result = run(options, request.user, dry_run=True)
+        options["expect"] = result.fingerprint  # the confirmation must do just this
         token = signing.dumps(options, salt=TOKEN_SALT)
         context.update(result=result, token=token)
         if not result.ok:  # keep the file: try again with other choices, or another file
@@ -191,6 +204,7 @@ def run(options, user, dry_run):
         default_status=options["status"],
         create_missing=options["create_missing"],
         missing_hint=MISSING_HINT,
+        expect=None if dry_run else options.get("expect"),
     )
 
 

@@ -161,7 +161,8 @@ def widen_agreements(stage):
     widen = "CASE WHEN g.{0} {1} {{agreement}}.{0} THEN g.{0} ELSE {{agreement}}.{0} END"
     first, last = widen.format("first_year", "<"), widen.format("last_year", ">")
     stage.sql(
-        f"""UPDATE {{agreement}} SET first_year = {first}, last_year = {last}
+        f"""UPDATE {{agreement}} SET first_year = {first}, last_year = {last},
+        version = {{agreement}}.version + 1
         FROM import_agr AS g WHERE {{agreement}}.id = g.agreement_id
         AND (g.first_year < {{agreement}}.first_year
           OR g.last_year > {{agreement}}.last_year)"""

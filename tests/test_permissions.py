@@ -179,6 +179,7 @@ RULES = [
     ("admin:axes_*_add", READ_ONLY_LOG),
     # Import runs are written by the importer only: a read-only log, like axes' ones.
     ("admin:funding_importrun_add", READ_ONLY_LOG),
+    ("admin:funding_importrun_delete", READ_ONLY_LOG),
     # Closed years: superusers close (add) and reopen (with a reason); nobody edits or deletes
     # the record; editors may look.
     ("admin:funding_closedyear_add", OTHERS),

@@ -2,12 +2,14 @@
 from it (facts.py) and added up for the overview (sums.py), and the closed reporting years
 (closed_years.py)."""
 
+from history.locking import EditConflict
+
 from .amounts import ORE, AmountStatus, ImportRun, YearlyAmount
 from .closed_years import ClosedYear, refusal
 from .facts import Fact, FactPart
 from .sums import ChannelSum, RecipientSum
 
 __all__ = [
-    "ORE", "AmountStatus", "ChannelSum", "ClosedYear", "Fact", "FactPart", "ImportRun",
-    "RecipientSum", "YearlyAmount", "refusal",
+    "ORE", "AmountStatus", "ChannelSum", "ClosedYear", "EditConflict", "Fact", "FactPart",
+    "ImportRun", "RecipientSum", "YearlyAmount", "refusal",
 ]  # fmt: skip

@@ -6,8 +6,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from history.locking import Versioned
 from history.models import bulk_history
 from measures.models import YEAR_MAX, YEAR_MIN, implausible_year
 from projects.models import Agreement
@@ -35,7 +37,7 @@ class AmountStatus(models.TextChoices):
     DISBURSED = "disbursed", _("Disbursed (paid)")
 
 
-class YearlyAmount(models.Model):
+class YearlyAmount(Versioned, models.Model):
     """The money of one agreement in one year, at the stage it has reached.
 
     Planned, allocated and disbursed are stages of the same money, never added to one another.
@@ -88,6 +90,19 @@ class YearlyAmount(models.Model):
     def __str__(self):
         amount = nok(self.amount, code=True)
         return f"{self.year}: {amount} ({self.get_status_display().lower()})"
+
+    @property
+    def conflict_message(self):
+        """Why a save from an older version was refused, naming the value saved meanwhile."""
+        return gettext(
+            "Someone else saved this amount while you edited it: it is now %(amount)s "
+            "(%(status)s) for %(year)s. Your change was not saved; check it against theirs "
+            "and save again to replace it."
+        ) % {
+            "amount": nok(self.amount, code=True),
+            "status": self.get_status_display().lower(),
+            "year": self.year,
+        }
 
     def clean(self):
         errors = {}

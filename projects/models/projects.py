@@ -5,8 +5,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from history.locking import Versioned
 from history.models import bulk_history
 from history.text import NoControlCharacters
 from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
@@ -119,7 +121,7 @@ class ProjectMeasure(models.Model):
             raise ValidationError({"share": _("A share is a percentage above 0 and at most 100.")})
 
 
-class Agreement(NoControlCharacters, models.Model):
+class Agreement(Versioned, NoControlCharacters, models.Model):
     """Funding for one project approved by one administering unit, for one or more years."""
 
     number = models.CharField(
@@ -136,6 +138,16 @@ class Agreement(NoControlCharacters, models.Model):
     )
     first_year = models.PositiveSmallIntegerField(verbose_name=_("first year"))
     last_year = models.PositiveSmallIntegerField(verbose_name=_("last year"))
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text=_(
+            "Counts the saves of this agreement, so that two editors cannot overwrite each "
+            "other unawares (history/locking.py); the importer adds one when it widens it."
+        ),
+    )
 
     history = bulk_history("number", "project", "unit")
 
@@ -167,6 +179,14 @@ class Agreement(NoControlCharacters, models.Model):
         if self.first_year == self.last_year:
             return str(self.first_year)
         return f"{self.first_year}–{self.last_year}"
+
+    @property
+    def conflict_message(self):
+        """Why a save from an older version was refused, naming the values saved meanwhile."""
+        return gettext(
+            "Someone else saved this agreement while you edited it: it is now %(agreement)s. "
+            "Your change was not saved; check it against theirs and save again to replace it."
+        ) % {"agreement": self}
 
     @property
     def multi_year(self):
