@@ -8,7 +8,8 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from breakdowns.filters import funding_filter
+from breakdowns.filters import FundingFilter, funding_filter
+from web.parameters import accepts
 
 from .export import export_iati
 from .reference import PROPOSED, NotConfigured
@@ -25,6 +26,7 @@ def not_configured(request, error):
 @login_required
 @permission_required("projects.view_agreement", raise_exception=True)
 @require_GET
+@accepts(filters=FundingFilter)
 def activities_xml(request):
     f = funding_filter(request.GET)
     if not f.is_valid():
@@ -43,6 +45,7 @@ def activities_xml(request):
 @login_required
 @permission_required("projects.view_agreement", raise_exception=True)
 @require_GET
+@accepts(filters=FundingFilter)
 def organisation_xml(request):
     """The reporting organisation's budgets and expenditure (organisation.py), of the amounts
     the breakdown filters select."""
@@ -62,6 +65,7 @@ def organisation_xml(request):
 @login_required
 @permission_required("projects.view_agreement", raise_exception=True)
 @require_GET
+@accepts()
 def docs(request):
     """docs/iati.md as it is in the code (plain text: the site renders no Markdown)."""
     return FileResponse(DOCS.open("rb"), content_type="text/plain; charset=utf-8")

@@ -107,3 +107,10 @@ def test_it_fetches_the_amounts_a_batch_of_agreements_at_a_time_while_it_writes(
     assert [a.findtext("title/narrative") for a in parse(document)] == [
         f"Project {n}" for n in range(5)
     ]
+
+
+@pytest.mark.parametrize("path", [URL, "/iati/organisation.xml", "/iati/setup/"])
+def test_a_parameter_the_page_does_not_take_is_a_400_naming_it(analyst_client, path):
+    response = analyst_client.get(path, {"format": "json"})
+    assert response.status_code == 400
+    assert "format" in response.content.decode()
