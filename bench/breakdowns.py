@@ -6,7 +6,10 @@ the server time, rendering included) and the hand-written SQL for the same table
 and drops the database again (bench.scratch). Prints `page=ratio` and `page_vs_scan_page=…`
 for each page, breakdown_vs_sql_max, scan_ms (a plain sum over every yearly amount, the floor
 a cold page can approach), page_vs_scan_max, and warm_page_max_ms (the slowest page from the
-cache). Cold pages are timed with the cache off. Entry point: `manage.py bench_breakdowns`.
+cache). Cold pages are timed with the cache off. Then /published/ (every published figure
+computed, cold) and closing a year (its snapshot of those figures and its totals, then reopened
+untimed) against the same scan: published_vs_scan and close_year_vs_scan (issue 30, row 3).
+Entry point: `manage.py bench_breakdowns`.
 """
 
 import random
@@ -20,6 +23,7 @@ from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.urls import resolve
 
+from breakdowns.closing import close_year, reopen_year
 from web.progress import SILENT
 
 from .filling import generate
@@ -140,8 +144,15 @@ def main(rows, runs, seed, out, progress=SILENT):
                 cold = measure(runs, progress)
             with override_settings(CACHES=MEMORY_CACHE):
                 warm = measure_warm(runs)
-            report(cold, scan(runs), out)
+            scan_time = scan(runs)
+            report(cold, scan_time, out)
             out(f"warm_page_max_ms={max(warm.values()) * 1000:.2f}")
+            with override_settings(CACHES=NO_CACHE):
+                published, closing = measure_published(runs)
+            out(f"published_ms={published * 1000:.1f}")
+            out(f"close_year_ms={closing * 1000:.1f}")
+            out(f"published_vs_scan={published / scan_time:.2f}")
+            out(f"close_year_vs_scan={closing / scan_time:.2f}")
 
 
 def pages():
@@ -192,6 +203,29 @@ def measure_warm(runs):
         page()
         results[name] = statistics.median(timed(page) for _ in range(max(runs, 5)))
     return results
+
+
+CLOSED = 2007  # a year in the middle of the generated ones
+
+
+def measure_published(runs):
+    """/published/ cold and closing a year: medians in seconds."""
+    user = get_user_model().objects.get_or_create(username="bench", is_superuser=True)[0]
+    request = RequestFactory().get("/published/")
+    request.user = user
+    view = resolve("/published/").func
+
+    def page():
+        if (status := view(request).status_code) != 200:
+            raise CommandError(f"/published/ answered {status}.")
+
+    page()
+    published = statistics.median(timed(page) for _ in range(runs))
+    closings = []
+    for _ in range(runs):
+        closings.append(timed(lambda: close_year(CLOSED, note="bench_breakdowns")))
+        reopen_year(CLOSED, reason="bench_breakdowns")
+    return published, statistics.median(closings)
 
 
 def scan(runs):

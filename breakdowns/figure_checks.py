@@ -15,7 +15,6 @@ from projects.models import Recipient
 from web.formats import nok, percent
 
 from .dimensions import DIMENSIONS
-from .tables import breakdown
 
 RANKING_SHOWN = 5  # the top of a ranking the page shows, with the ranked row wherever it is
 
@@ -28,13 +27,13 @@ class Ranked:
     checked: bool  # the row the figure is about
 
 
-def ranking(query, amounts, names=None):
+def ranking(query, amounts, reading):
     """The rank of `row` among the rows of `dimension` by amount (1: the largest; ties share a
     rank), and the ranking's top. Rows outside the share base (not geographically allocated)
     are not ranked; `among=countries` ranks countries only, not regional recipients."""
     if query.get("among") == "countries":
         amounts = amounts.filter(recipient__kind=Recipient.Kind.COUNTRY)
-    table = breakdown(DIMENSIONS[query["dimension"]], amounts, sort="-amount", names=names)
+    table = reading.table(DIMENSIONS[query["dimension"]], amounts, sort="-amount")
     rows = [row for row in table.rows if row.in_base and row.amount > 0]
     ranked = [
         Ranked(1 + sum(other.amount > row.amount for other in rows), row.label, row.amount,
@@ -48,13 +47,13 @@ def ranking(query, amounts, names=None):
     return Decimal(checked.rank), shown if checked in shown else [*shown, checked]
 
 
-def share_shift(query, amounts, names=None):
+def share_shift(query, amounts, reading):
     """1 when the rows' (`row`, several) summed share of the `year` breakdown is larger than of
     the `base_year` one, else 0; the detail names both shares."""
     dimension, keys = DIMENSIONS[query["dimension"]], query.getlist("row")
     shares = {}
     for year in (int(query["base_year"]), int(query["year"])):
-        table = breakdown(dimension, amounts.filter(year=year), names=names)
+        table = reading.table(dimension, amounts.filter(year=year))
         if not table.base:
             return None, []
         rows = [table.row(key) for key in keys]

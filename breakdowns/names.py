@@ -49,3 +49,34 @@ class Names:
             seen.add(channel.parent_id)
             channel = self.channels[channel.parent_id]
         return channel
+
+
+class Reading(Names):
+    """Names that also keep each table and profile computed through them, by the SQL of the
+    facts they read: the published figures (and the report's section 2.2) ask for the same dozen
+    tables many times over. One Reading serves one computation of them, never a process."""
+
+    def __init__(self, as_of=None):
+        super().__init__(as_of)
+        self.done = {}
+
+    def once(self, key, facts, compute):
+        key = (*key, str(facts.query))
+        if key not in self.done:
+            self.done[key] = compute()
+        return self.done[key]
+
+    def table(self, dimension, facts, sort=None):
+        from .tables import breakdown  # tables reads names: import it when first asked
+
+        return self.once(
+            ("table", dimension.slug, sort),
+            facts,
+            lambda: breakdown(dimension, facts, sort=sort, names=self),
+        )
+
+    def profile(self, facts):
+        return self.once(("profile",), facts, facts.agreement_profile)
+
+    def summary(self, facts):
+        return self.once(("summary",), facts, facts.summary)

@@ -35,8 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from . import figure_checks
 from .dimensions import DIMENSIONS
 from .filters import funding_filter
-from .names import Names
-from .tables import breakdown
+from .names import Reading
 
 FIGURES = Path(settings.BASE_DIR) / "fixtures" / "published_figures.csv"
 MATCH, DIFFERS, NO_DATA = "match", "differs", "no data"
@@ -149,23 +148,24 @@ def compute(computation):
     return evaluate(computation)[0]
 
 
-def evaluate(computation, names=None):
+def evaluate(computation, reading=None):
     """(value, detail): the computed value and what it was checked against (figure_checks)."""
-    query = QueryDict(computation)
+    query, reading = QueryDict(computation), reading or Reading()
     f = funding_filter(filter_query(query))
     if not f.is_valid():
         raise ValueError(f"{computation!r}: {f.errors.as_text()}")
     if query.get("metric") == "rank":
-        return figure_checks.ranking(query, f.qs, names)
+        return figure_checks.ranking(query, f.qs, reading)
     if query.get("metric") == "share_shift":
-        return figure_checks.share_shift(query, f.qs, names)
-    return computed_value(query, f.qs, names), []
+        return figure_checks.share_shift(query, f.qs, reading)
+    return computed_value(query, f.qs, reading), []
 
 
-def computed_value(query, amounts, names=None):
+def computed_value(query, amounts, reading):
+    """The value of a computation on `amounts` (its filtered facts), read through `reading`."""
     computation, metric = query.urlencode(), query.get("metric")
     if metric in PROFILE_METRICS or metric == "share_of_agreements_largest_le_1m":
-        profile = amounts.agreement_profile()
+        profile = reading.profile(amounts)
         if not profile["agreement_years"]:
             return None
         if metric in PROFILE_METRICS:
@@ -174,19 +174,19 @@ def computed_value(query, amounts, names=None):
             Decimal("0.0001")
         )
     if metric == "year_ratio":
-        years = breakdown(DIMENSIONS["year"], amounts, names=names)
+        years = reading.table(DIMENSIONS["year"], amounts)
         year, base = years.row(int(query["year"])), years.row(int(query["base_year"]))
         if year is None or base is None or not base.amount:
             return None
         return (year.amount / base.amount).quantize(Decimal("0.0001"))
     if metric in ("amount", "share") and query.get("dimension"):
-        table = breakdown(DIMENSIONS[query["dimension"]], amounts, names=names)
+        table = reading.table(DIMENSIONS[query["dimension"]], amounts)
         row = table.row(query["row"])
         if row is None:
             return None
         return row.amount if metric == "amount" else row.share
     if metric == "amount":
-        summary = amounts.summary()
+        summary = reading.summary(amounts)
         return summary["total"] if summary["agreement_years"] else None
     raise ValueError(f"{computation!r}: unknown metric {metric!r}.")
 
@@ -200,9 +200,9 @@ def status(figure):
 
 def reconcile(path=None):
     """Every published figure with its computed value and status."""
-    figures, names = load_figures(path), Names()  # the records naming rows, read once
+    figures, reading = load_figures(path), Reading()  # names and tables, each read once
     for figure in figures:
-        figure.computed, figure.detail = evaluate(figure.computation, names)
+        figure.computed, figure.detail = evaluate(figure.computation, reading)
         if QueryDict(figure.computation).get("against") == "plan_pledges":
             figure.value, figure.detail = figure_checks.plan_pledges()
         figure.status = status(figure)

@@ -11,9 +11,8 @@ from django.urls import reverse
 
 from breakdowns.dimensions import DIMENSIONS
 from breakdowns.filters import funding_filter
-from breakdowns.names import Names
+from breakdowns.names import Reading
 from breakdowns.published import computed_value, filter_query
-from breakdowns.tables import breakdown
 from funding.models.facts import profile
 from projects.models import Recipient
 from web.formats import count
@@ -67,9 +66,9 @@ class Reader:
 
     def __init__(self, periods, no_data):
         self.periods, self.no_data = periods, no_data
-        self.names = Names(as_of=periods.year)  # the names of the report's year
+        self.names = Reading(as_of=periods.year)  # the names of the report's year, tables once
         self.figures = {}  # key -> Figure, every figure the summary printed
-        self.facts_by_filters, self.tables = {}, {}
+        self.facts_by_filters = {}
 
     def facts(self, computation):
         """The funding facts passing the computation's filters."""
@@ -106,12 +105,7 @@ class Reader:
     def table(self, computation):
         """The breakdown of the computation's dimension over its filters, largest first."""
         dimension = QueryDict(computation)["dimension"]
-        filters = filter_query(QueryDict(computation)).urlencode()
-        if (dimension, filters) not in self.tables:
-            facts = self.facts(computation)
-            table = breakdown(DIMENSIONS[dimension], facts, sort="-amount", names=self.names)
-            self.tables[dimension, filters] = table
-        return self.tables[dimension, filters]
+        return self.names.table(DIMENSIONS[dimension], self.facts(computation), sort="-amount")
 
     def ranked(self, key, name, top, countries=False):
         """The `top` rows of the named ranking with money (in the share base: not the not

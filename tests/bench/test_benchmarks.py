@@ -61,6 +61,7 @@ def test_bench_import_prints_its_rates_and_ratio():
 def test_bench_breakdowns_prints_a_ratio_per_page():
     found = figures("bench_breakdowns", "--rows", "2000", "--runs", "1")
     summary = {"breakdown_vs_sql_max", "scan_ms", "page_vs_scan_max", "warm_page_max_ms"}
+    summary |= {"published_ms", "close_year_ms", "published_vs_scan", "close_year_vs_scan"}
     summary |= {  # what the funding facts and sums cost: the time to write them, their sizes
         "facts_refresh_s", "funding_yearlyamount_mb", "funding_fact_mb", "funding_factpart_mb",
         "funding_recipientsum_mb", "funding_channelsum_mb",
@@ -75,3 +76,8 @@ def test_bench_breakdowns_prints_a_ratio_per_page():
     assert float(found["breakdown_vs_sql_max"]) == max(vs_sql.values())
     assert float(found["page_vs_scan_max"]) == pytest.approx(max(vs_scan.values()), abs=0.01)
     assert 0 < float(found["warm_page_max_ms"]) < 1000
+    scan = float(found["scan_ms"])
+    for name in ("published", "close_year"):
+        assert float(found[f"{name}_vs_scan"]) == pytest.approx(
+            float(found[f"{name}_ms"]) / scan, rel=0.05, abs=0.01
+        )
