@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from history.admin import HistoryAdmin, LabelledFormSetMixin, LabelledTabularInline
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
+from projects.unit_admin import UnitScopedAdmin
 
 from .models import NO_MEASURE, Effort, ReportHeading, ReportText
 
@@ -27,7 +28,7 @@ class LabelledChangelistFormSet(LabelledFormSetMixin, BaseModelFormSet):
 
 
 @admin.register(Effort)
-class EffortAdmin(HistoryAdmin):
+class EffortAdmin(UnitScopedAdmin, HistoryAdmin):
     form = EffortForm
     ordering = ["-reported_in", "order", "title"]
     list_display = [

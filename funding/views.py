@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from projects.models import Project
+from projects.units import refusal
 
 from .entry import ProjectEntry
 
@@ -27,10 +28,15 @@ def project_entry(request, pk=None):
     needed = ["projects.change_project" if project else "projects.add_project"]
     if not (request.user.is_staff and request.user.has_perms([*needed, *ENTRY_PERMISSIONS])):
         raise PermissionDenied
+    why = project and refusal(request.user, project)
+    if why:  # a unit editor, and the project is other units' only
+        messages.error(request, why)
+        return redirect("projects:detail", project.pk)
     if request.method == "GET":
-        entry = ProjectEntry(project)
+        entry = ProjectEntry(project, user=request.user)
     else:
-        entry = ProjectEntry(project, request.POST, add=request.POST.get("add", ""))
+        add = request.POST.get("add", "")
+        entry = ProjectEntry(project, request.POST, add=add, user=request.user)
         if "add" not in request.POST and entry.is_valid():
             saved = entry.save()
             messages.success(request, _("The project “%(title)s” was saved.") % {"title": saved})

@@ -54,6 +54,8 @@ class EffortKind(models.TextChoices):
 class Effort(models.Model):
     """Something done under one or more measures in a year: a project, a dialogue, a meeting…"""
 
+    UNIT_PATH = "unit"  # whose it is (projects.units)
+
     Kind = EffortKind
 
     measures = models.ManyToManyField(Measure, related_name="efforts", verbose_name=_("measures"))
