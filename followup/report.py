@@ -61,7 +61,8 @@ class Builder:
         self.footnotes = Footnotes()
         self.values = values(plan, year)
         self.texts = {}
-        for text in ReportText.objects.filter(year=year).order_by("place", "order"):
+        texts = ReportText.objects.filter(year=year).in_report(draft)
+        for text in texts.order_by("place", "order"):
             self.texts.setdefault(text.place, []).append(text)
 
     def texts_of(self, place, level=None, number=""):
@@ -74,6 +75,7 @@ class Builder:
             self.document.note(MISSING)
         for text in texts:
             self.document.prose(blocks(text.body, self.footnotes, self.values))
+            self.document.note(text.get_review_state_display(), _("Review"))
             self.document.note(text.editorial_note, _("Editorial note"))
 
     def section_notes(self, start):
