@@ -155,7 +155,8 @@ def efforts_load():
             return 0
         Effort.objects.filter(demo=True).delete()
         for fields, measures, countries, projects in wanted:
-            effort = Effort.objects.create(**fields)
+            # The report's own efforts: approved, as the report was sent.
+            effort = Effort.objects.create(**fields, review_state=Effort.State.APPROVED)
             effort.measures.set(measures)
             effort.countries.set(countries)
             effort.projects.set(projects)

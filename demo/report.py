@@ -86,5 +86,5 @@ def texts_load():
     taken = set(ReportText.objects.values_list("year", "place", "order"))
     wanted = [t for t in texts() if (t["year"], t["place"], t["order"]) not in taken]
     for fields in wanted:
-        ReportText.objects.create(**fields)
+        ReportText.objects.create(**fields, review_state=ReportText.State.APPROVED)
     return len(wanted)

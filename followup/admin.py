@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from history.admin import HistoryAdmin, LabelledFormSetMixin, LabelledTabularInline
 from measures.models import Measure
 from projects.admin import MeasureWithProjectsAdmin
+from projects.unit_admin import UnitScopedAdmin
 
 from .models import NO_MEASURE, Effort, ReportHeading, ReportText
+from .review_admin import REVIEW_FIELDS, ReviewAdmin
 
 FIELDS = [
     "measures", "reported_in", "order", "heading", "kind", "title", "narrative", "start", "end",
@@ -27,12 +29,12 @@ class LabelledChangelistFormSet(LabelledFormSetMixin, BaseModelFormSet):
 
 
 @admin.register(Effort)
-class EffortAdmin(HistoryAdmin):
+class EffortAdmin(ReviewAdmin, UnitScopedAdmin, HistoryAdmin):
     form = EffortForm
     ordering = ["-reported_in", "order", "title"]
     list_display = [
         "title", "reported_in", "order", "heading", "kind", "measure_numbers", "unit",
-        "organisation",
+        "organisation", "review_state",
     ]  # fmt: skip
     list_editable = ["order"]  # editors set the report's order from the list
     list_filter = ["reported_in", "measures", "kind", "unit", "region", "demo"]
@@ -41,7 +43,7 @@ class EffortAdmin(HistoryAdmin):
     autocomplete_fields = [
         "measures", "countries", "organisation", "projects", "unit", "region", "heading",
     ]  # fmt: skip
-    fields = FIELDS
+    fields = [*FIELDS, *REVIEW_FIELDS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("measures")
@@ -83,7 +85,7 @@ class ReportHeadingAdmin(HistoryAdmin):
 
 
 @admin.register(ReportText)
-class ReportTextAdmin(HistoryAdmin):
-    list_display = ["__str__", "year", "place", "order", "language"]
+class ReportTextAdmin(ReviewAdmin, HistoryAdmin):
+    list_display = ["__str__", "year", "place", "order", "language", "review_state"]
     list_filter = ["year", "place", "language", "demo"]
     search_fields = ["title", "body"]

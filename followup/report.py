@@ -69,7 +69,9 @@ class Builder:
         self.footnotes = Footnotes()
         self.values = values(plan, year)
         self.texts, self.elsewhere = {}, set()
-        for text in ReportText.objects.filter(year=year).order_by("place", "order"):
+        for text in (
+            ReportText.objects.filter(year=year).in_report(draft).order_by("place", "order")
+        ):
             if text.language == language:
                 self.texts.setdefault(text.place, []).append(text)
             else:
@@ -89,6 +91,7 @@ class Builder:
         self.missing(place)
         for text in texts:
             self.document.prose(blocks(text.body, self.footnotes, self.values))
+            self.document.note(text.get_review_state_display(), _("Review"))
             self.document.note(text.editorial_note, _("Editorial note"))
 
     def section_notes(self, start):

@@ -75,7 +75,10 @@ def write_effort(builder, effort, amounts):
 
 
 def draft_line(effort):
-    details = [effort.get_kind_display(), effort.when, str(effort.unit or "")]
+    details = [
+        effort.get_kind_display(), effort.when, str(effort.unit or ""),
+        effort.get_review_state_display(),
+    ]  # fmt: skip
     return f"{effort.order}. {effort.title} ({', '.join(d for d in details if d)})"
 
 
@@ -83,6 +86,7 @@ def measure_sections(builder, first_number):
     year, plan, doc = builder.year, builder.plan, builder.document
     efforts = list(
         Effort.objects.for_year(year)
+        .in_report(doc.draft)
         .filter(measures__plan=plan)
         .distinct()
         .for_report()

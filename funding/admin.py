@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from history.admin import HistoryAdmin, LabelledTabularInline
 from projects.admin import AgreementAdmin, AgreementInline, ProjectAdmin
 from projects.models import Agreement, Project
+from projects.unit_admin import UnitScopedAdmin
 from web.formats import nok
 
 from .admin_forms import (
@@ -110,7 +111,7 @@ class FundedAgreementAdmin(RefreshesFacts, ClosedYearDeletion, AgreementAdmin):
 
 
 @admin.register(YearlyAmount)
-class YearlyAmountAdmin(RefreshesFacts, ClosedYearDeletion, HistoryAdmin):
+class YearlyAmountAdmin(UnitScopedAdmin, RefreshesFacts, ClosedYearDeletion, HistoryAdmin):
     form = YearlyAmountForm
     change_list_template = "admin/funding/yearlyamount/change_list.html"
     list_display = ["agreement", "year", "amount_nok", "status"]

@@ -20,6 +20,7 @@ from history.locking import SeenVersionForm
 from measures.models import Measure
 from projects.forms import AgreementFormSet, MeasureShareFormSet, kept_forms
 from projects.models import AdministeringUnit, Agreement, Project, ProjectMeasure
+from projects.unit_admin import checked_form, checked_formset
 
 from .models import EditConflict, YearlyAmount, refusal
 from .refresh import facts_refresh
@@ -160,14 +161,17 @@ class ProjectEntry:
     """The bound (or blank) forms of one project: `project`, `shares`, `agreements`, and
     `amounts[i]` for the i-th agreement row."""
 
-    def __init__(self, project=None, data=None, add=""):
+    def __init__(self, project=None, data=None, add="", user=None):
+        """`user` (a unit editor) may change only their own units' agreements and amounts
+        (projects.units); every row they changed is checked."""
         project = project or Project()
         if add and data is not None:
             data = with_one_more(data, add)
-        self.project = ProjectForm(data, instance=project)
+        self.user = user
+        self.project = checked_form(ProjectForm, user)(data, instance=project)
         self.shares = ShareForms(data, instance=project, prefix="shares")
         agreements = Agreement.objects.select_related("unit").prefetch_related("amounts")
-        self.agreements = AgreementForms(
+        self.agreements = checked_formset(AgreementForms, user)(
             data, instance=project, prefix="agreements", queryset=agreements
         )
         self.amounts = [self.agreement_amounts(form, data) for form in self.agreements.forms]
@@ -181,7 +185,9 @@ class ProjectEntry:
     def agreement_amounts(self, form, data):
         prefix = f"{form.prefix}-amounts"
         if data is not None and f"{prefix}-TOTAL_FORMS" in data:
-            return AmountForms(data, instance=form.instance, prefix=prefix)
+            return checked_formset(AmountForms, self.user)(
+                data, instance=form.instance, prefix=prefix
+            )
         forms = AmountForms if form.instance.pk else NewAmountForms
         return forms(instance=form.instance, prefix=prefix)
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from projects.models import Project
+from projects.units import refusal
 
 from .entry import ProjectEntry
 
@@ -32,10 +33,15 @@ def project_entry(request, pk=None):
     project = get_object_or_404(Project, pk=pk) if pk else None
     if not may_enter(request.user, editing=project is not None):
         raise PermissionDenied
+    why = project and refusal(request.user, project)
+    if why:  # a unit editor, and the project is other units' only
+        messages.error(request, why)
+        return redirect("projects:detail", project.pk)
     if request.method == "GET":
-        entry = ProjectEntry(project)
+        entry = ProjectEntry(project, user=request.user)
     else:
-        entry = ProjectEntry(project, request.POST, add=request.POST.get("add", ""))
+        add = request.POST.get("add", "")
+        entry = ProjectEntry(project, request.POST, add=add, user=request.user)
         if "add" not in request.POST and entry.is_valid() and (saved := entry.save()):
             messages.success(request, _("The project “%(title)s” was saved.") % {"title": saved})
             return redirect("projects:detail", saved.pk)

@@ -12,7 +12,7 @@ the row, "Share, row 2"."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -33,6 +33,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
         except ValidationError:
             raise Http404(f"No {self.model._meta.verbose_name} has the id {object_id!r}.") from None
         return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revert is a change: refused to whoever may not change the record (simple-history
+        lets anyone who may view it revert it)."""
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class LimitedImportForm(ImportForm):

@@ -3,9 +3,8 @@
     import_file(path, ...)       a CSV/TSV file in the wide, long or Norad layout
     import_records(records, ...) already-parsed records (e.g. the demo-data loader)
 
-Both read the whole input first, staging checked rows in a temporary table; then, if nothing is
-wrong anywhere, write every change in one transaction under an advisory lock. Any error means
-nothing is written. Each call records an `ImportRun` and returns an `ImportResult`.
+Both stage every checked row first; then, if nothing is wrong anywhere, write every change in
+one transaction under an advisory lock (any error: nothing written). Each records an `ImportRun`.
 
 Modules, in the order the data flows:
     schema     the staged row, described once; the column lists and predicates of the SQL
@@ -16,7 +15,7 @@ Modules, in the order the data flows:
     checking   RawRows → staged rows, with every error
     staging    the temporary tables: filled, grouped, matched with the database
     conflicts  cross-row and database problems
-    closed     rows that would touch a closed reporting year
+    closed     rows that would touch a closed year; units: another unit's agreements
     changes    what would change: counts, the change log, the preview
     writing    `write_import`, the only function that writes data
     history    the audit trail of what it writes
@@ -44,6 +43,7 @@ from .problems import ErrorList, FileProblem, ImportInterrupted, lost_database
 from .reading import raw_rows, read_layout, record_rows
 from .runs import ImportResult, fail_run, finish_run
 from .staging import Stage
+from .units import refuse_other_units
 from .writing import write_import
 
 __all__ = ["ImportBusyError", "ImportInterrupted", "ImportResult", "import_file", "import_records"]
@@ -227,6 +227,7 @@ def _run(
             stage.resolve()
             find_conflicts(stage, lookups, errors)
             refuse_closed_years(stage, errors)
+            refuse_other_units(stage, run.user, errors)
             if errors:
                 raise _Rollback
             progress.phase(_("Counting changes"))

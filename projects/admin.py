@@ -32,6 +32,7 @@ from .resources import (
     PartnerGroupResource,
     RecipientResource,
 )
+from .unit_admin import UnitScopedAdmin, UnitScopedInline
 
 
 @admin.register(Region)
@@ -157,6 +158,7 @@ class AdministeringUnitAdmin(ReferenceImportExport, HistoryAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "name_nb", "aliases__name"]
     inlines = [UnitAliasInline]
+    filter_horizontal = ["members"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(agreement_count=Count("agreements"))
@@ -173,7 +175,7 @@ class ProjectMeasureInline(LabelledTabularInline):
     extra = 1
 
 
-class AgreementInline(LabelledTabularInline):
+class AgreementInline(UnitScopedInline, LabelledTabularInline):
     model = Agreement
     formset = AgreementFormSet
     fields = ["number", "unit", "first_year", "last_year"]
@@ -183,7 +185,7 @@ class AgreementInline(LabelledTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdmin):
+class ProjectAdmin(UnitScopedAdmin, HistoryAdmin):
     """A project with its measure shares and agreements; funding's admin adds the money."""
 
     ordering = ["title"]
@@ -207,7 +209,7 @@ class ProjectAdmin(HistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin):
+class AgreementAdmin(UnitScopedAdmin, HistoryAdmin):
     """An agreement and its period; funding's admin adds its yearly amounts."""
 
     ordering = ["project__title", "first_year"]

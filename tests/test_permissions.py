@@ -1,5 +1,6 @@
 """The permission matrix: every URL pattern of the URLconf, for each of anonymous, analyst,
-editor and superuser, for GET and POST.
+editor (the coordinating section), a unit editor of the sample records' unit ("unit_own"), a
+unit editor of another unit ("unit_other") and superuser, for GET and POST.
 
 The expected outcomes come from RULES, keyed by URL name (fnmatch patterns). A page added
 without a rule fails `test_every_url_pattern_has_a_rule`, naming the URL: add a rule for it.
@@ -22,10 +23,11 @@ from followup.models import Effort, ReportHeading, ReportText
 from funding.models import ClosedYear, ImportRun
 from international.models import Instrument
 from measures.models import Measure, MeasureStatus
-from projects.models import Project
-from projects.roles import ANALYSTS, EDITORS, ROLE_APPS
+from projects.models import AdministeringUnit, Project
+from projects.roles import ANALYSTS, EDITORS, ROLE_APPS, UNIT_EDITORS
 
-ROLES = ("anonymous", "analyst", "editor", "superuser")
+ROLES = ("anonymous", "analyst", "editor", "unit_own", "unit_other", "superuser")
+OWN_UNIT, OTHER_UNIT = "West Balkans Section", "Embassy in Pretoria"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ REDIRECT = Outcome((302,), label="a redirect")
 HOME = Outcome((302,), "/", "redirect to the home page")
 OK_OR_NOT_ALLOWED = Outcome((200, 405), label="200, or 405 where the view is GET-only")
 LOGIN_OR_NOT_ALLOWED = Outcome((302, 405), "/accounts/login/", "login redirect or 405")
+TO_PROJECT = Outcome((302,), "/projects/", "redirect to the project's page")
 NOWHERE_TO_VIEW = Outcome((302, 404), label="404 (no page on the site) or a redirect to it")
 
 
@@ -81,8 +84,16 @@ class Rule:
         return table[role]
 
 
-def roles(anonymous, analyst, editor, superuser):
-    return dict(zip(ROLES, (anonymous, analyst, editor, superuser), strict=True))
+def roles(anonymous, analyst, editor, superuser, unit_own=None, unit_other=None):
+    """Unit editors get the editor's outcome unless told otherwise."""
+    unit_own = unit_own or editor
+    unit_other = unit_other or unit_own
+    outcomes = (anonymous, analyst, editor, unit_own, unit_other, superuser)
+    return dict(zip(ROLES, outcomes, strict=True))
+
+
+def not_for_unit_editors(table):
+    return {**table, "unit_own": FORBIDDEN, "unit_other": FORBIDDEN}
 
 
 ANALYST_PAGE = Rule(
@@ -116,7 +127,8 @@ RULES = [
     # The one-page project entry (funding/entry.py): editors only; a POST without data shows
     # the form with its errors.
     ("projects:enter", Rule(get=roles(LOGIN, FORBIDDEN, OK, OK))),
-    ("projects:edit", Rule(get=roles(LOGIN, FORBIDDEN, OK, OK))),
+    # A unit editor is sent to the project's page, told why, if the project is other units'.
+    ("projects:edit", Rule(get=roles(LOGIN, FORBIDDEN, OK, OK, unit_other=TO_PROJECT))),
     ("international:*", ANALYST_PAGE),
     ("organisations:*", ANALYST_PAGE),
     ("published", ANALYST_PAGE),
@@ -135,7 +147,8 @@ RULES = [
     (
         "recent_changes",
         Rule(
-            get=roles(LOGIN, FORBIDDEN, OK, OK),
+            # Unit editors may read the histories of their own kind of records only.
+            get=roles(LOGIN, FORBIDDEN, OK, OK, unit_own=FORBIDDEN),
             post=roles(LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
         ),
     ),
@@ -171,8 +184,17 @@ RULES = [
     ("admin:(unnamed) (?P<url>.*)$", Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[NOT_FOUND] * 2))),
     # django-import-export's pages (the importer's admin).
     # The confirm step only takes the preview's POST.
-    ("admin:*_process_import", Rule(get=STAFF_GET_ONLY.post, post=IMPORT_PAGE.post)),
-    ("admin:*_import", IMPORT_PAGE),
+    # Unit editors may import project lists (of their own units' agreements: see
+    # test_units.py), not reference tables.
+    ("admin:funding_yearlyamount_import", IMPORT_PAGE),
+    (
+        "admin:*_process_import",
+        Rule(get=STAFF_GET_ONLY.post, post=not_for_unit_editors(IMPORT_PAGE.post)),
+    ),
+    (
+        "admin:*_import",
+        Rule(get=not_for_unit_editors(STAFF_ONLY), post=not_for_unit_editors(IMPORT_PAGE.post)),
+    ),
     ("admin:*_export", IMPORT_PAGE),
     # The importer's wide-layout downloads: editors (view permission) only, GET only.
     ("admin:funding_yearlyamount_export_*", STAFF_GET_ONLY),
@@ -197,6 +219,15 @@ RULES = [
     (
         "admin:axes_*_change",
         Rule(get=OTHERS.get, post=roles(ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, REDIRECT)),
+    ),
+    # A revert is a change: nobody changes a closed year's record.
+    (
+        "admin:funding_closedyear_simple_history",
+        Rule(
+            get=OURS.get,
+            post=roles(ADMIN_LOGIN, ADMIN_LOGIN, *[FORBIDDEN] * 2),
+            positional=("object_id", "version_id"),
+        ),
     ),
     (
         "admin:*_simple_history",
@@ -247,12 +278,38 @@ def rule_for(key, route):
                 model = admin_model(route)
                 if model is None:
                     continue
-                ours = OURS if model._meta.app_label in ROLE_APPS else OTHERS
                 if rule == "model-redirect":  # to the change page, which checks permissions
                     return Rule(get=roles(ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT, REDIRECT))
-                return ours
+                if model._meta.app_label not in ROLE_APPS:
+                    return OTHERS
+                return for_unit_editors(key, model, OURS)
+            if key.endswith("_simple_history"):
+                return for_unit_editors(key, admin_model(route), rule)
             return rule
     return None
+
+
+def for_unit_editors(key, model, rule):
+    """A page of one of our models, for unit editors: they read every record, and change the
+    records of their own units (models with a UNIT_PATH: the sample rows are the own unit's),
+    not another unit's, nor any other kind of record."""
+    page = key.rsplit("_", 1)[-1]  # changelist, add, change, delete, history
+    if key.endswith("_simple_history"):
+        page = "change"  # a revert is a change
+    if page in ("changelist", "history"):
+        return rule
+    get, post = dict(rule.get), dict(rule.post or rule.get)
+    if not hasattr(model, "UNIT_PATH"):
+        if page in ("add", "delete", "change"):
+            post = not_for_unit_editors(post)
+        if page in ("add", "delete"):
+            get = not_for_unit_editors(get)
+        return Rule(get=get, post=post, positional=rule.positional)
+    if page in ("change", "delete"):
+        post["unit_other"] = FORBIDDEN
+    if page == "delete":
+        get["unit_other"] = FORBIDDEN
+    return Rule(get=get, post=post, positional=rule.positional)
 
 
 def test_every_url_pattern_has_a_rule():
@@ -271,7 +328,12 @@ def users(db, django_user_model, settings):
     editor = django_user_model.objects.create_user("eddie", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
     boss = django_user_model.objects.create_superuser("boss", password=None)
-    return {"anonymous": None, "analyst": analyst, "editor": editor, "superuser": boss}
+    found = {"anonymous": None, "analyst": analyst, "editor": editor, "superuser": boss}
+    for role, unit in (("unit_own", OWN_UNIT), ("unit_other", OTHER_UNIT)):
+        found[role] = django_user_model.objects.create_user(role, is_staff=True)
+        found[role].groups.add(Group.objects.get(name=UNIT_EDITORS))
+        AdministeringUnit.objects.get(name=unit).members.add(found[role])
+    return found
 
 
 @pytest.fixture
@@ -279,12 +341,12 @@ def samples(users, make_agreement):
     """A real row of every model the admin shows, with a history record where audited."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    agreement = make_agreement(amounts={2007: 1000, 2008: 2000})
+    agreement = make_agreement(amounts={2007: 1000, 2008: 2000}, unit=OWN_UNIT)
     ImportRun.objects.create(file_name="list.csv", started=timezone.now(), succeeded=True)
     measure = Measure.objects.get(plan__start_year=2006, number=2)
     MeasureStatus.objects.create(measure=measure, year=2007, status="ongoing")
     Effort.objects.create(
-        reported_in=2007, kind="other", title="Talks", narrative="x"
+        reported_in=2007, kind="other", title="Talks", narrative="x", unit=agreement.unit
     ).measures.add(measure)
     ReportHeading.objects.create(kind=ReportHeading.Kind.GENERAL, label="General efforts")
     ReportText.objects.create(year=2007, place=ReportText.Place.EVALUATION, body="Evaluated.")

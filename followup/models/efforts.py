@@ -12,6 +12,8 @@ from history.models import ImportRunStamp
 from measures.models import YEAR_MAX, YEAR_MIN, Measure, implausible_year
 from projects.models import AdministeringUnit, Channel, Project, Recipient, Region
 
+from .review import Reviewed, ReviewedQuerySet
+
 NO_MEASURE = _("An effort serves at least one measure: choose one or more.")
 
 
@@ -21,7 +23,7 @@ PARTIAL_DATE = RegexValidator(
 )
 
 
-class EffortQuerySet(models.QuerySet):
+class EffortQuerySet(ReviewedQuerySet):
     def for_year(self, year):
         """The efforts reported in `year`."""
         return self.filter(reported_in=year)
@@ -51,8 +53,10 @@ class EffortKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Effort(models.Model):
+class Effort(Reviewed):
     """Something done under one or more measures in a year: a project, a dialogue, a meeting…"""
+
+    UNIT_PATH = "unit"  # whose it is (projects.units)
 
     Kind = EffortKind
 

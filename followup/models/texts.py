@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 from history.models import ImportRunStamp
 from measures.models import YEAR_MAX, YEAR_MIN
 
+from .review import Reviewed, ReviewedQuerySet
+
 LANGUAGES = [("en", _("English")), ("nb", _("Norwegian (bokmål)"))]
 
 
@@ -26,7 +28,7 @@ class TextPlace(models.TextChoices):
     END = "end", _("After the measures")
 
 
-class ReportText(models.Model):
+class ReportText(Reviewed):
     """A text of the report of `year`. The body takes simple formatting: paragraphs separated by
     a blank line, list items starting with "- ", footnotes as [^1] in the text and "[^1]: …" at
     the end; {measures}, {ministry_measures}, {plan} and {year} are filled in from the records.
@@ -45,6 +47,8 @@ class ReportText(models.Model):
         _("editorial note"), blank=True, help_text=_("For the editors (shown in the draft only).")
     )
     demo = models.BooleanField(_("demo"), default=False, help_text=_("Written by load_demo."))
+
+    objects = ReviewedQuerySet.as_manager()
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 

@@ -43,6 +43,8 @@ class YearlyAmount(Versioned, models.Model):
     Planned, allocated and disbursed are stages of the same money, never added to one another.
     """
 
+    UNIT_PATH = "agreement__unit"  # whose it is (projects.units)
+
     Status = AmountStatus
 
     agreement = models.ForeignKey(

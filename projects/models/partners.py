@@ -3,6 +3,7 @@
 embassies, Norad), with their aliases.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -184,6 +185,16 @@ class AdministeringUnit(Bilingual, NoControlCharacters, models.Model):
         help_text=_("Blank where no Norwegian name is known: the English one is shown."),
     )  # fmt: skip
     kind = models.CharField(max_length=12, choices=Kind.choices, verbose_name=_("kind"))
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="units",
+        help_text=_(
+            "The users who enter this unit's records; as unit editors they may change "
+            "the projects, agreements, amounts and efforts of their own units only."
+        ),
+        verbose_name=_("members"),
+    )
 
     history = HistoricalRecords(bases=[ImportRunStamp])
 

@@ -21,6 +21,8 @@ from .partners import AdministeringUnit, Channel
 class Project(NoControlCharacters, models.Model):
     """A project a partner runs for a recipient, serving one or more measures."""
 
+    UNIT_PATH = "agreements__unit"  # whose it is (projects.units)
+
     class Objective(models.TextChoices):
         MAIN = "main", _("Main objective")
         SUBSIDIARY = "subsidiary", _("Subsidiary objective")
@@ -90,6 +92,8 @@ class Project(NoControlCharacters, models.Model):
 class ProjectMeasure(models.Model):
     """The share of a project that serves one measure; a project's shares add up to 100."""
 
+    UNIT_PATH = "project__agreements__unit"  # whose it is (projects.units)
+
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="measure_shares", verbose_name=_("project")
     )
@@ -123,6 +127,8 @@ class ProjectMeasure(models.Model):
 
 class Agreement(Versioned, NoControlCharacters, models.Model):
     """Funding for one project approved by one administering unit, for one or more years."""
+
+    UNIT_PATH = "unit"  # whose it is (projects.units)
 
     number = models.CharField(
         _("agreement number"), max_length=50, unique=True, null=True, blank=True

@@ -60,7 +60,7 @@ def reference_data(transactional_db):
 
 def make_user(username, role):
     user = get_user_model().objects.create_user(
-        username, password=f"{username}-pw-123", is_staff=role == "editor"
+        username, password=f"{username}-pw-123", is_staff=role != "analyst"
     )
     user.groups.add(Group.objects.get(name=ROLES[role]))
     return user

@@ -1,5 +1,6 @@
-"""The follow-up journey (issue 12): an editor records an unfunded effort under measure 2, an
-analyst finds it on the measure's page and in the yearly report, and downloads the Word file."""
+"""The follow-up journey (issue 12): an editor records an unfunded effort under measure 2 and
+approves it, an analyst finds it on the measure's page and in the yearly report, and downloads
+the Word file."""
 
 from io import BytesIO
 
@@ -8,6 +9,7 @@ from docx import Document
 from followup.models import Effort
 
 from .test_journeys import pick, save
+from .test_review_journey import run_action
 
 TITLE = "NATO anti-trafficking roadmap adopted"
 NARRATIVE = "Adopted at the Euro-Atlantic Partnership Council."
@@ -25,6 +27,9 @@ def test_an_unfunded_effort_goes_from_the_admin_to_the_report(page, log_in, edit
     assert "was added successfully" in " ".join(save(page))
     effort = Effort.objects.get(title=TITLE)
     assert list(effort.measures.values_list("number", flat=True)) == [2]
+    # The coordinating section's own effort goes through the review too (test_review_journey).
+    for action in ("submit", "approve"):
+        run_action(page, TITLE, action)
 
     page.context.clear_cookies()
     log_in("analyst", "analyst-pw-123")

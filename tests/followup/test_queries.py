@@ -51,6 +51,7 @@ def build(count):
             region=regions[i % len(regions)],
             organisation=channels[i % 10],
             unit=unit,
+            review_state=Effort.State.APPROVED,  # in the final report
         )
         for i in range(count)
     )

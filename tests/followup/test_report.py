@@ -88,9 +88,12 @@ def test_report_texts_take_their_place_with_lists_footnotes_and_the_records_coun
     ReportText.objects.create(
         year=2007, place="introduction", title="Introduction",
         body="The plan has {measures} measures, {ministry_measures} ours.[^a]\n\n- one\n- two"
-        "\n\n[^a]: As the plan says.",
+        "\n\n[^a]: As the plan says.", review_state="approved",
     )  # fmt: skip
-    ReportText.objects.create(year=2007, place="evaluation", body="No review yet.[^x]\n[^x]: Yet.")
+    ReportText.objects.create(
+        year=2007, place="evaluation", body="No review yet.[^x]\n[^x]: Yet.",
+        review_state="approved",
+    )  # fmt: skip
     report = build_report(2007)
     kinds = [(e.kind, getattr(e, "text", None)) for e in report.elements[:4]]
     assert kinds == [("h", "1. Introduction"), ("p", None), ("ul", None), ("notes", None)]

@@ -213,9 +213,10 @@ def test_the_edit_page_takes_the_same_queries_for_few_and_many_agreements(
     )
     for n in range(agreements):
         make_agreement({2006: 1, 2007: 2}, project=project, number=f"N-{n}")
-    # session, user, permissions (2), project, channels, recipients, measures, units,
-    # shares, agreements, their amounts, the demo banner's check
-    with django_assert_num_queries(13):
+    # session, user, permissions (2), the user's groups (is it limited to units?), project,
+    # channels, recipients, measures, units, shares, agreements, their amounts, the demo
+    # banner's check
+    with django_assert_num_queries(14):
         response = editor_client.get(f"/projects/{project.pk}/edit/")
     assert response.status_code == 200
 

@@ -2,7 +2,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 
-from projects.roles import ANALYSTS, EDITORS, ROLE_APPS, sync_roles
+from projects.roles import ANALYSTS, EDITORS, ROLE_APPS, UNIT_EDITORS, sync_roles
 
 
 def codenames(group_name):
@@ -38,7 +38,7 @@ def test_analysts_may_only_view_records_and_not_their_history():
 
 @pytest.mark.django_db
 def test_no_role_gets_rights_outside_the_tracker_apps():
-    for group in (EDITORS, ANALYSTS):
+    for group in (EDITORS, ANALYSTS, UNIT_EDITORS):
         assert {name.split(".")[0] for name in codenames(group)} <= set(ROLE_APPS)
 
 
@@ -47,4 +47,24 @@ def test_syncing_the_roles_again_changes_nothing():
     before = (codenames(EDITORS), codenames(ANALYSTS))
     sync_roles()
     assert (codenames(EDITORS), codenames(ANALYSTS)) == before
-    assert Group.objects.filter(name__in=[EDITORS, ANALYSTS]).count() == 2
+    assert Group.objects.filter(name__in=[EDITORS, ANALYSTS, UNIT_EDITORS]).count() == 3
+
+
+@pytest.mark.django_db
+def test_unit_editors_read_what_analysts_read_and_write_only_the_records_kept_per_unit():
+    granted = codenames(UNIT_EDITORS)
+    assert codenames(ANALYSTS) <= granted
+    writes = {name for name in granted if not name.split(".")[1].startswith("view_")}
+    assert writes == {
+        f"{app}.{action}_{model}"
+        for app, model in (
+            ("projects", "project"),
+            ("projects", "projectmeasure"),
+            ("projects", "agreement"),
+            ("funding", "yearlyamount"),
+            ("followup", "effort"),
+        )
+        for action in ("add", "change", "delete")
+    }
+    assert "followup.view_historicaleffort" in granted
+    assert "measures.change_measure" not in granted

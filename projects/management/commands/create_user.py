@@ -12,7 +12,10 @@ from projects.roles import ROLES
 
 
 class Command(BaseCommand):
-    help = "Creates a user with the role editor or analyst, prompting for or generating a password."
+    help = (
+        "Creates a user with the role editor, unit-editor or analyst, prompting for or "
+        "generating a password."
+    )
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
@@ -36,7 +39,7 @@ class Command(BaseCommand):
         except Group.DoesNotExist:
             raise CommandError(f"The group {ROLES[role]!r} is missing: run migrate.") from None
 
-        user = User(username=username, email=email, is_staff=role == "editor")
+        user = User(username=username, email=email, is_staff=role != "analyst")
         generated = False
         if password_stdin:
             password = stdin.readline().rstrip("\r\n")
