@@ -69,12 +69,13 @@ def test_a_measure_title_is_norwegian_where_recorded_and_marked_in_the_draft_whe
 
 
 def test_report_texts_are_printed_in_their_own_language_and_missing_in_the_other(db):
-    ReportText.objects.create(year=2007, place="introduction", body="Written in English.")
+    approved = {"year": 2007, "review_state": "approved"}  # the final report takes these
+    ReportText.objects.create(place="introduction", body="Written in English.", **approved)
     ReportText.objects.create(
-        year=2007, place="evaluation", body="Skrevet på norsk.", language="nb"
+        place="evaluation", body="Skrevet på norsk.", language="nb", **approved
     )
     ReportText.objects.create(
-        year=2007, place="evaluation", body="Written in Norwegian first.", language="en"
+        place="evaluation", body="Written in Norwegian first.", language="en", **approved
     )
 
     def paragraphs(report):

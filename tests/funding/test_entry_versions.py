@@ -52,7 +52,7 @@ def test_the_second_of_two_entry_page_saves_is_refused_showing_the_first(
     response = editor_client.post(url, second | {"agreements-0-amounts-0-amount": "1700"})
     page = response.content.decode()
     assert response.status_code == 200 and CONFLICT in page
-    assert "it is now NOK" in page and "500.00 (allocated) for 2006" in page, page[
+    assert "it is now NOK" in page and "500 (allocated) for 2006" in page, page[
         page.find("it is now") :
     ][:80]
     assert (amount_2006().amount, amount_2006().version) == (Decimal(1500), 2)
