@@ -2,6 +2,7 @@
 files, and nothing of an open year, a draft or the history; off, every address answers 404."""
 
 import re
+from datetime import date
 
 import pytest
 from django.utils import translation
@@ -10,6 +11,7 @@ from lxml import etree
 from breakdowns.closing import reopen_year
 from funding.models import ClosedYear
 from iati import export
+from iati.rules import ERROR, findings
 
 from .conftest import OPEN_AMOUNTS, SECRETS
 
@@ -170,3 +172,15 @@ def test_the_report_follows_the_language_switch(client, public_site, two_years):
     assert '<html lang="nb">' in page
     english = text_of(client.get("/public/2007/report/", HTTP_ACCEPT_LANGUAGE="en"))
     assert page != english
+
+
+def test_a_year_out_of_range_answers_404(client, public_site, two_years):
+    assert client.get("/public/99999999999/report/").status_code == 404
+    assert client.get("/public/99999999999/published/").status_code == 404
+
+
+def test_the_public_iati_files_pass_the_iati_validation(client, public_site, two_years):
+    for url in FILES:
+        tree = etree.ElementTree(etree.fromstring(text_of(client.get(url)).encode()))
+        errors = [str(f) for f in findings(tree, date.today()) if f.severity == ERROR]
+        assert errors == [], url
