@@ -103,18 +103,26 @@ def test_a_warm_public_page_asks_the_database_for_the_data_version_only(
         assert client.get(url).status_code == 200
 
 
-COLD_QUERIES = [(PAGES[0], 3), (PAGES[2], 3), (FILES[0], 3), (FILES[1], 4)]
+COLD_QUERIES = [(PAGES[0], 3), (PAGES[1], 46), (PAGES[2], 3), (FILES[0], 3), (FILES[1], 4)]
 
 
 @pytest.mark.parametrize("url, queries", COLD_QUERIES)
 def test_a_cold_public_page_runs_the_pinned_queries_with_few_or_many_agreements(
-    client, public_site, two_years, make_agreement, django_assert_num_queries, url, queries
+    client,
+    public_site,
+    two_years,
+    make_agreement,
+    make_effort,
+    django_assert_num_queries,
+    url,
+    queries,
 ):
     with django_assert_num_queries(queries):
         text_of(client.get(url))
     reopen_year(2007, reason="More agreements.")
     for n in range(30):
         make_agreement({2007: "10.00"}, title=f"More {n}", purpose_code="15190")
+        make_effort(title=f"Effort {n}", year=2007, measures=(n % 3 + 1,), narrative=f"Text {n}.")
     ClosedYear.objects.create(year=2007, note="Again.", closed_at=two_years.closed_at,
                               snapshot=two_years.snapshot)  # fmt: skip
     with django_assert_num_queries(queries):
