@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<int:year>/report/", views.report, name="report"),
     path("<int:year>/published/", views.published, name="published"),
+    path("<int:year>/breakdowns/<slug:dimension>/", views.breakdown_page, name="breakdown"),
     path("iati/activities.xml", views.activities_xml, name="activities"),
     path("iati/organisation.xml", views.organisation_xml, name="organisation"),
 ]

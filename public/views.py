@@ -3,12 +3,16 @@ each year's report as sent and its published figures as closed, and the IATI fil
 closed years. Each is the same for every visitor and comes from the data-versioned cache
 (web/caching.py); a year that is not closed answers 404."""
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from breakdowns.basis import basis_line, with_default_basis
+from breakdowns.dimensions import DIMENSIONS
+from breakdowns.filters import funding_filter
+from breakdowns.tables import breakdown
 from followup.report import build_report
 from funding.models import ClosedYear, YearlyAmount
 from iati.export import export_iati
@@ -21,6 +25,8 @@ from .access import public
 from .figures import figures_as_closed, totals_as_closed
 
 XML = "application/xml; charset=utf-8"
+# The breakdowns of one closed year: every dimension but the year itself.
+PUBLIC_DIMENSIONS = [d for slug, d in DIMENSIONS.items() if slug != "year"]
 
 
 def content(template, context, title):
@@ -38,7 +44,8 @@ def closed_year(year):
 @cached_content
 def index(request):
     years = list(ClosedYear.objects.order_by("-year").values_list("year", flat=True))
-    return content("public/index.html", {"years": years}, _("Published years"))
+    context = {"years": years, "dimensions": PUBLIC_DIMENSIONS}
+    return content("public/index.html", context, _("Published years"))
 
 
 @public
@@ -68,6 +75,27 @@ def published(request, year):
     }
     title = _("Published figures %(year)s") % {"year": closed.year}
     return content("public/published.html", context, title)
+
+
+@public
+@require_GET
+@accepts()
+@cached_content
+def breakdown_page(request, year, dimension):
+    """A closed year's funding by `dimension`, on the breakdowns' default basis (direct
+    funding, every stage), without the analysts' filters and links."""
+    closed = closed_year(year)
+    if dimension not in DIMENSIONS or dimension == "year":
+        raise Http404(f"There is no public breakdown by {dimension!r}.")
+    dimension = DIMENSIONS[dimension]
+    data = with_default_basis(QueryDict(f"year_from={closed.year}&year_to={closed.year}"))
+    f = funding_filter(data)
+    f.is_valid()  # a closed year is within the filters' years
+    table = breakdown(dimension, f.facts(dimension))
+    context = {"year": closed.year, "dimension": dimension, "table": table}
+    context["basis"], context["dimensions"] = basis_line(f.data), PUBLIC_DIMENSIONS
+    title = _("%(title)s %(year)s") % {"title": dimension.title, "year": closed.year}
+    return content("public/breakdown.html", context, title)
 
 
 def closed_amounts():

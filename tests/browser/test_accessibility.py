@@ -138,7 +138,9 @@ def test_the_public_pages_meet_wcag_21_aa(browser, live_server, demo_data, setti
     page = context.new_page()
     found = {}
     try:
-        for path in ("/public/", "/public/2007/report/", "/public/2007/published/"):
+        pages = ["/public/", "/public/2007/report/", "/public/2007/published/"]
+        pages += ["/public/2007/breakdowns/region/", "/public/2007/breakdowns/measure/"]
+        for path in pages:
             response = page.goto(path)
             assert response.status == 200, (path, response.status)
             found[path] = violations(page)

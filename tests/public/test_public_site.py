@@ -12,13 +12,20 @@ from breakdowns.closing import reopen_year
 from funding.models import ClosedYear
 from iati import export
 from iati.rules import ERROR, findings
+from public.views import PUBLIC_DIMENSIONS
 
 from .conftest import OPEN_AMOUNTS, SECRETS
 
 PAGES = ["/public/", "/public/2007/report/", "/public/2007/published/"]
 FILES = ["/public/iati/activities.xml", "/public/iati/organisation.xml"]
-URLS = PAGES + FILES
-OPEN_YEAR_URLS = ["/public/2008/report/", "/public/2008/published/", "/public/2006/report/"]
+BREAKDOWNS = [f"/public/2007/breakdowns/{d.slug}/" for d in PUBLIC_DIMENSIONS]
+URLS = PAGES + FILES + BREAKDOWNS
+OPEN_YEAR_URLS = [
+    "/public/2008/report/",
+    "/public/2008/published/",
+    "/public/2006/report/",
+    "/public/2008/breakdowns/region/",
+]
 
 
 def text_of(response):
@@ -103,7 +110,15 @@ def test_a_warm_public_page_asks_the_database_for_the_data_version_only(
         assert client.get(url).status_code == 200
 
 
-COLD_QUERIES = [(PAGES[0], 3), (PAGES[1], 46), (PAGES[2], 3), (FILES[0], 3), (FILES[1], 4)]
+COLD_QUERIES = [
+    (PAGES[0], 3),
+    (PAGES[1], 46),
+    (PAGES[2], 3),
+    (FILES[0], 3),
+    (FILES[1], 4),
+    (BREAKDOWNS[0], 5),
+    ("/public/2007/breakdowns/measure/", 5),
+]
 
 
 @pytest.mark.parametrize("url, queries", COLD_QUERIES)
@@ -192,3 +207,12 @@ def test_the_public_iati_files_pass_the_iati_validation(client, public_site, two
         tree = etree.ElementTree(etree.fromstring(text_of(client.get(url)).encode()))
         errors = [str(f) for f in findings(tree, date.today()) if f.severity == ERROR]
         assert errors == [], url
+
+
+def test_a_breakdown_shows_the_closed_years_funding(client, public_site, two_years):
+    page = text_of(client.get("/public/2007/breakdowns/channel/"))
+    assert "International Organization for Migration" in page
+    assert re.search(r"5[\s\xa0,.]?555", page)  # 1 234 + 4 321, both main objective
+    assert "/public/2007/breakdowns/region/" in page
+    assert client.get("/public/2007/breakdowns/year/").status_code == 404
+    assert client.get("/public/2007/breakdowns/nothing/").status_code == 404
