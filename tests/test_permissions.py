@@ -134,6 +134,8 @@ RULES = [
     ("published", ANALYST_PAGE),
     ("iati:*", ANALYST_PAGE),  # with the reporting organisation set (see `users`)
     ("reference:*", ANALYST_PAGE),
+    # The public site is off unless PUBLIC_SITE (on: tests/public/test_public_site.py).
+    ("public:*", Rule(get=roles(*[NOT_FOUND] * 4))),
     ("measures", ANALYST_PAGE),
     ("measure", ANALYST_PAGE),
     ("report", ANALYST_PAGE),

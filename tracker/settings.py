@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "csp",
     # ours, from the bottom layer up (docs/architecture.md)
     *["web", "history", "measures", "projects", "international", "funding", "imports"],
-    *["breakdowns", "followup", "iati", "demo", "bench"],
+    *["breakdowns", "followup", "iati", "public", "demo", "bench"],
 ]
 
 # The apps whose records the Editors and Analysts roles cover (projects.roles).
@@ -225,11 +225,7 @@ CACHES = {
 # Sessions: in the database, and also in the cache when the cache is Redis, so that a request
 # reads its session without a query. Not with the per-process memory cache: a log-out in one
 # worker would not reach the copy another worker keeps.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 
 # Imports through the admin need these permissions (django-import-export would otherwise let
 # a user with only "view" permission import).
@@ -246,6 +242,10 @@ IMPORT_UPLOAD_DIR = env_str("IMPORT_UPLOAD_DIR")
 IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "")
 IATI_REPORTING_ORG_NAME = env_str("IATI_REPORTING_ORG_NAME", "")
 IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "")
+
+# The public site (public/, docs/production.md): /public/ is 404 unless PUBLIC_SITE is on.
+PUBLIC_SITE = env_bool("PUBLIC_SITE", False)
+PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 60)  # requests per client address a minute
 
 # Most data rows one import reads (admin and import_projects); 0 for no limit.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1_000_000)

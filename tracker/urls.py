@@ -21,6 +21,7 @@ urlpatterns = [
     path("instruments/", include("international.urls")),
     path("changes/", include("history.urls")),
     path("iati/", include("iati.urls")),
+    path("public/", include("public.urls")),
     path("reference/", include("projects.urls")),
     path("", include("followup.urls")),
     path("", include("breakdowns.urls")),

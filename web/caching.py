@@ -11,6 +11,7 @@ change is visible on the very next request, through any instance.
 
 import functools
 import hashlib
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -77,3 +78,28 @@ def cached_content(view):
         return render(request, SHELL, context, status=value.status)
 
     return wrapped
+
+
+def cached_stream(request, pieces):
+    """The pieces (bytes) of a streamed download at the request's page key: from the cache
+    when a whole copy is there, else from `pieces()`, each stored as it passes. Stored piece
+    by piece under a run's own token, and named complete only after the last, so neither the
+    server nor the cache ever holds the document whole, and a copy cut short is never served.
+    """
+    key = page_key(request)
+    stored = cache.get(f"{key}:pieces")
+    if stored is not None:
+        token, count = stored
+        names = [f"{key}:{token}:{n}" for n in range(count)]
+        # touch() renews each piece's expiry and says whether it is still there.
+        if all(cache.touch(name) for name in names):
+            return (cache.get(name) for name in names)
+    return stored_as_sent(key, pieces())
+
+
+def stored_as_sent(key, pieces):
+    token, count = uuid.uuid4().hex, 0
+    for count, piece in enumerate(pieces, 1):
+        cache.set(f"{key}:{token}:{count - 1}", piece)
+        yield piece
+    cache.set(f"{key}:pieces", (token, count))

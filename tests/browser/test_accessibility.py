@@ -130,3 +130,28 @@ def test_the_iati_setup_page_meets_wcag_21_aa(browser, live_server, editor, sett
             assert violations(page) == [], path
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_public_pages_meet_wcag_21_aa(browser, live_server, demo_data, settings, language):
+    """The public site (PUBLIC_SITE) as an anonymous visitor sees it, the 429 page too; the
+    demo closes 2007."""
+    settings.PUBLIC_SITE, settings.PUBLIC_RATE_LIMIT = True, 1000
+    context = browser.new_context(base_url=live_server.url, locale=language)
+    page = context.new_page()
+    found = {}
+    try:
+        pages = ["/public/", "/public/2007/report/", "/public/2007/published/"]
+        pages += ["/public/2007/breakdowns/region/", "/public/2007/breakdowns/measure/"]
+        for path in pages:
+            response = page.goto(path)
+            assert response.status == 200, (path, response.status)
+            found[path] = violations(page)
+        settings.PUBLIC_RATE_LIMIT = 1
+        response = page.goto("/public/")
+        assert response.status == 429
+        found["too many requests"] = violations(page)
+    finally:
+        context.close()
+    failing = {name: rules for name, rules in found.items() if rules}
+    assert not failing, "\n".join(f"{name}: {rules}" for name, rules in failing.items())
