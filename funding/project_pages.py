@@ -87,15 +87,12 @@ def project_detail(request, pk):
     context = {"project": project, "total": sum(totals.values(), Decimal(0))}
     editable = may_enter(request.user, editing=True)
     context["edit_url"] = reverse("projects:edit", args=[project.pk]) if editable else ""
-    context["add_effort_url"] = add_effort_url(request.user, project)
+    context["effort_query"] = effort_query(project)
     return render(request, "funding/project_detail.html", context)
 
 
-def add_effort_url(user, project):
-    """The admin's form for a new effort under the project and its measures, for those who may
-    add one (the followup app's admin, by URL name); empty for the others."""
-    if not (user.is_staff and user.has_perm("followup.add_effort")):
-        return ""
+def effort_query(project):
+    """The query string that opens the admin's new-effort form with the project and its
+    measures chosen; the template links it for those who may add efforts."""
     measures = ",".join(str(share.measure_id) for share in project.measure_shares.all())
-    query = {"projects": project.pk, **({"measures": measures} if measures else {})}
-    return reverse("admin:followup_effort_add") + "?" + urlencode(query)
+    return urlencode({"projects": project.pk, **({"measures": measures} if measures else {})})

@@ -122,11 +122,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A web request's statement ends after DATABASE_STATEMENT_TIMEOUT_MS (0: never), so that a slow
-# query answers a page saying so (tracker/timeouts.py) before gunicorn kills the worker
-# (GUNICORN_TIMEOUT). Web requests only: the WSGI and ASGI entry points set TRACKER_SERVES_WEB
-# before the settings load, so commands (migrate, import_projects, close_year, bench_*, ...)
-# run as long as they need.
+# A web request's statement ends after DATABASE_STATEMENT_TIMEOUT_MS (0: never): a slow query
+# answers a page saying so (tracker/timeouts.py) before gunicorn kills the worker. Web requests
+# only (the WSGI and ASGI entry points set TRACKER_SERVES_WEB): commands run as long as they need.
 DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: PostgreSQL compiles a statement whose estimated cost passes
@@ -222,9 +220,8 @@ CACHES = {
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shell"},
 }
 
-# Sessions: in the database, and also in the cache when the cache is Redis, so that a request
-# reads its session without a query. Not with the per-process memory cache: a log-out in one
-# worker would not reach the copy another worker keeps.
+# Sessions in the database, and in the cache too when it is Redis (read without a query); not in
+# the per-process memory cache, where a log-out in one worker would not reach another's copy.
 SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 
 # Imports through the admin need these permissions (django-import-export would otherwise let
@@ -271,10 +268,8 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
-# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only,
-# no inline script or style (no 'unsafe-inline'), no third-party origin, no framing. Charts
-# are SVG in the page, coloured by presentation attributes (fill=""), which CSP allows.
-# docs/production.md explains each directive.
+# Content-Security-Policy (django-csp): this site only, no inline script or style, no framing;
+# the SVG charts' fill="" attributes are allowed (docs/production.md explains each directive).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],

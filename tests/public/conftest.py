@@ -45,7 +45,9 @@ def two_years(make_agreement, make_effort):  # noqa: F811
                 editorial_note="Effort note kestrel", source="Source kestrel")  # fmt: skip
     make_effort(title="Marmot dialogue", year=2008, narrative="The marmots gather for talks.")
     introduction = ReportText.Place.INTRODUCTION
-    ReportText.objects.create(year=2007, place=introduction, body="Introduction of 2007.",
-                              editorial_note="Draft remark kestrel")  # fmt: skip
-    ReportText.objects.create(year=2008, place=introduction, body="Introduction of 2008.")
+    approved = {"place": introduction, "review_state": "approved"}  # the final report takes these
+    ReportText.objects.create(
+        year=2007, body="Introduction of 2007.", editorial_note="Draft remark kestrel", **approved
+    )
+    ReportText.objects.create(year=2008, body="Introduction of 2008.", **approved)
     return close_year(2007, note="The 2007 report is published.")

@@ -112,7 +112,7 @@ def test_a_warm_public_page_asks_the_database_for_the_data_version_only(
 
 COLD_QUERIES = [
     (PAGES[0], 3),
-    (PAGES[1], 46),
+    (PAGES[1], 41),
     (PAGES[2], 3),
     (FILES[0], 3),
     (FILES[1], 4),
