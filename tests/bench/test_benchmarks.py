@@ -76,8 +76,9 @@ def test_bench_breakdowns_prints_a_ratio_per_page():
     assert float(found["breakdown_vs_sql_max"]) == max(vs_sql.values())
     assert float(found["page_vs_scan_max"]) == pytest.approx(max(vs_scan.values()), abs=0.01)
     assert 0 < float(found["warm_page_max_ms"]) < 1000
-    scan = float(found["scan_ms"])
+    scan = float(found["scan_ms"])  # printed to 0.1 ms: tiny here, so the ratio is loose
     for name in ("published", "close_year"):
+        assert float(found[f"{name}_ms"]) > 0
         assert float(found[f"{name}_vs_scan"]) == pytest.approx(
-            float(found[f"{name}_ms"]) / scan, rel=0.05, abs=0.01
+            float(found[f"{name}_ms"]) / scan, rel=0.5
         )
