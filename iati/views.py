@@ -23,23 +23,28 @@ def not_configured(request, error):
     return render(request, "iati/not_configured.html", context, status=503)
 
 
-@login_required
-@permission_required("projects.view_agreement", raise_exception=True)
-@require_GET
-@accepts(filters=FundingFilter)
-def activities_xml(request):
+def streamed(request, file_name, organisation=False):
+    """The activity or organisation file of the amounts the breakdown filters select, written
+    while it is sent: the document is never whole in memory (docs/iati.md)."""
     f = funding_filter(request.GET)
     if not f.is_valid():
         errors = "\n".join(f"{name}: {' '.join(e)}" for name, e in f.errors.items())
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     try:
-        export = export_iati(f.amounts())
+        export = export_iati(f.amounts(), organisation=organisation)
     except NotConfigured as error:
         return not_configured(request, error)
-    # Written while it is sent: the document is never whole in memory (docs/iati.md).
     response = StreamingHttpResponse(export.pieces(), content_type="application/xml; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="iati-activities.xml"'
+    response["Content-Disposition"] = f'inline; filename="{file_name}"'
     return response
+
+
+@login_required
+@permission_required("projects.view_agreement", raise_exception=True)
+@require_GET
+@accepts(filters=FundingFilter)
+def activities_xml(request):
+    return streamed(request, "iati-activities.xml")
 
 
 @login_required
@@ -47,19 +52,8 @@ def activities_xml(request):
 @require_GET
 @accepts(filters=FundingFilter)
 def organisation_xml(request):
-    """The reporting organisation's budgets and expenditure (organisation.py), of the amounts
-    the breakdown filters select."""
-    f = funding_filter(request.GET)
-    if not f.is_valid():
-        errors = "\n".join(f"{name}: {' '.join(e)}" for name, e in f.errors.items())
-        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-    try:
-        export = export_iati(f.amounts(), organisation=True)
-    except NotConfigured as error:
-        return not_configured(request, error)
-    response = StreamingHttpResponse(export.pieces(), content_type="application/xml; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="iati-organisation.xml"'
-    return response
+    """The reporting organisation's budgets and expenditure (organisation.py)."""
+    return streamed(request, "iati-organisation.xml", organisation=True)
 
 
 @login_required
